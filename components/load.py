@@ -1,0 +1,339 @@
+"""YAML text or file -> validated ConceptMap, or MapError whose problems carry file:line:col.
+
+Reading is safe and bounded: a size cap, strict UTF-8, libyaml's event stream built into plain data by
+hand (so duplicate keys, alias expansion, nesting depth and unknown tags are caught as they stream
+past, before anything large is built), and the mark of every value kept for error messages.
+"""
+
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path as FilePath
+from typing import Any
+
+import yaml
+
+from .errors import MapError, Path, Problem
+from .model import ConceptMap, validate
+
+MAX_BYTES = 16 * 1024 * 1024
+MAX_NODES = 2_000_000  # values, counting every alias expansion
+MAX_DEPTH = 32
+TOP_LEVEL_HINT = "the top level must be a mapping with the keys meta, concepts, relations and references"
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STANDARD_TAG = "tag:yaml.org,2002:"
+_CONSTRUCTOR = yaml.SafeLoader("")  # only its scalar constructors are used
+
+
+@dataclass
+class Marks:
+    """Where each value starts in the text: containers' own marks and their children's, by id."""
+
+    own: dict[int, Any] = field(default_factory=dict)  # id(container) -> yaml mark
+    children: dict[int, Any] = field(default_factory=dict)  # id(container) -> {key: mark} | [mark]
+
+    def locate(self, data: Any, path: Path) -> tuple[int, int] | None:
+        """The 1-based (line, col) of the deepest value along `path` that the text has."""
+        mark = self.own.get(id(data))
+        node = data
+        for part in path:
+            children = self.children.get(id(node))
+            try:
+                child_mark = children[part] if children is not None else None
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                break
+            mark = child_mark or mark
+        return (mark.line + 1, mark.column + 1) if mark is not None else None
+
+
+def load_concepts(path: str | FilePath) -> ConceptMap:
+    """Read and validate a map file; raise MapError listing every problem as file:line:col."""
+    file = FilePath(path)
+    name = str(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise MapError([_too_big(name, size)])
+        raw = file.read_bytes()
+    except OSError as error:
+        raise MapError([Problem(f"cannot read the file: {error.strerror or error}", file=name)]) from None
+    return parse(raw, name)
+
+
+def parse(content: str | bytes, filename: str = "concepts.yaml") -> ConceptMap:
+    """Validate YAML text (str or UTF-8 bytes) as a map; raise MapError with file:line:col problems."""
+    with _gc_paused():
+        document = read_yaml(content, filename)
+        try:
+            concept_map = validate(document.data)
+        except MapError as error:
+            error_problems = error.problems
+        else:
+            error_problems = []
+    if error_problems:
+        located = (_locate(problem, document, filename) for problem in error_problems)
+        raise MapError([*document.problems, *located])
+    if document.problems:
+        raise MapError(document.problems)
+    return concept_map
+
+
+@dataclass
+class Document:
+    """A YAML file read into plain data, with the marks of its values and its non-fatal problems."""
+
+    data: dict[str, Any]
+    marks: Marks
+    problems: list[Problem]
+
+
+def read_yaml(content: str | bytes, filename: str = "concepts.yaml") -> Document:
+    """Safe, bounded YAML -> Document; raise MapError at once on anything unsafe or unreadable."""
+    text = _decode(content, filename)
+    builder = _Builder(filename)
+    try:
+        with _gc_paused():
+            data, marks = builder.build(text)
+    except yaml.MarkedYAMLError as error:
+        raise MapError([_syntax_problem(error, text, filename)]) from None
+    except yaml.YAMLError as error:
+        raise MapError([Problem(f"cannot read the YAML: {error}", file=filename)]) from None
+    if data is None:
+        raise MapError([Problem(f"the file is empty; {TOP_LEVEL_HINT}", file=filename, line=1, col=1)])
+    if not isinstance(data, dict):
+        line, col = marks.locate(data, ()) or (1, 1)
+        what = "a list" if isinstance(data, list) else f"the value {data!r}"
+        raise MapError([Problem(f"the file holds {what}; {TOP_LEVEL_HINT}", (), filename, line, col)])
+    return Document(data, marks, builder.problems)
+
+
+def _decode(content: str | bytes, filename: str) -> str:
+    if isinstance(content, str):
+        if len(content) > MAX_BYTES:
+            raise MapError([_too_big(filename, len(content))])
+        return content
+    if len(content) > MAX_BYTES:
+        raise MapError([_too_big(filename, len(content))])
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = content[: error.start]
+        line = before.count(b"\n") + 1
+        col = error.start - (before.rfind(b"\n") + 1) + 1
+        byte = content[error.start]
+        raise MapError(
+            [Problem(f"invalid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8", (), filename, line, col)]
+        ) from None
+
+
+def _too_big(filename: str, size: int) -> Problem:
+    return Problem(
+        f"the file is {size / 1048576:.1f} MiB; maps are limited to {MAX_BYTES // 1048576} MiB", file=filename
+    )
+
+
+@contextmanager
+def _gc_paused():
+    """Building a large map makes millions of small objects, and the collector would walk all of
+    them again and again (tripling load time); nothing built here is cyclic, so pause it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, filename: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        message = "a tab is used for indentation; YAML indents with spaces only"
+    else:
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        message = f"invalid YAML: {message}"
+    return Problem(message, (), filename, line, col)
+
+
+def _locate(problem: Problem, document: Document, filename: str) -> Problem:
+    line, col = document.marks.locate(document.data, problem.path) or (None, None)
+    return problem.located(filename, line, col)
+
+
+class _Builder:
+    """Plain data from libyaml events, with the checks PyYAML's own constructor does not make.
+
+    The loop is written flat, with locals, because it runs once per value: it is most of load time.
+    """
+
+    def __init__(self, filename: str):
+        self.filename = filename
+        self.marks = Marks()
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.problems: list[Problem] = []
+
+    def fail(self, message: str, mark: Any) -> MapError:
+        return MapError([Problem(message, (), self.filename, mark.line + 1, mark.column + 1)])
+
+    def build(self, text: str) -> tuple[Any, Marks]:
+        loader = _Loader(text)
+        get_event = loader.get_event
+        own, children_of = self.marks.own, self.marks.children
+        # A frame: [container, child marks, pending key, node count at start, anchor, is mapping]
+        stack: list[list[Any]] = []
+        frame: list[Any] | None = None
+        root: Any = None
+        nodes = documents = 0
+        try:
+            while True:
+                event = get_event()
+                kind = type(event)
+                if kind is _Scalar:
+                    nodes += 1
+                    value = event.value
+                    if (
+                        event.tag is not None
+                        or event.anchor is not None
+                        or (event.implicit[0] and (not value or value[0] in _NUMBER_START or value in _WORDS))
+                    ):
+                        value = self.scalar(event)
+                    mark = event.start_mark
+                elif kind is _MappingStart or kind is _SequenceStart:
+                    is_mapping = kind is _MappingStart
+                    self.check_tag(event, "map" if is_mapping else "seq")
+                    if len(stack) >= MAX_DEPTH:
+                        raise self.fail(f"the data is nested more than {MAX_DEPTH} levels deep", event.start_mark)
+                    nodes += 1
+                    container: Any = {} if is_mapping else []
+                    own[id(container)] = event.start_mark
+                    children: Any = {} if is_mapping else []
+                    children_of[id(container)] = children
+                    frame = [container, children, _NO_KEY, nodes, event.anchor, is_mapping]
+                    stack.append(frame)
+                    continue
+                elif kind is _MappingEnd or kind is _SequenceEnd:
+                    value, _, _, start, anchor, _ = stack.pop()
+                    if anchor is not None:
+                        self.anchors[anchor] = (value, nodes - start + 1)
+                    mark = own[id(value)]
+                    frame = stack[-1] if stack else None
+                elif kind is _Alias:
+                    value, size = self.alias(event)
+                    nodes += size
+                    if nodes > MAX_NODES:
+                        raise self.fail(
+                            f"the data expands to more than {MAX_NODES:,} values (aliases "
+                            "included); this looks like an alias bomb",
+                            event.start_mark,
+                        )
+                    mark = event.start_mark
+                elif kind is _DocumentStart:
+                    documents += 1
+                    if documents > 1:
+                        raise self.fail("the file holds more than one YAML document (---); keep one", event.start_mark)
+                    continue
+                elif kind is _StreamEnd:
+                    break
+                else:
+                    continue
+                if frame is None:
+                    root = value
+                elif not frame[5]:
+                    frame[0].append(value)
+                    frame[1].append(mark)
+                elif frame[2] is _NO_KEY:
+                    frame[2] = value if self.is_new_key(value, frame[0], event) else _DUPLICATE
+                else:
+                    if frame[2] is not _DUPLICATE:
+                        frame[0][frame[2]] = value
+                        frame[1][frame[2]] = mark
+                    frame[2] = _NO_KEY
+        finally:
+            loader.dispose()
+        return root, self.marks
+
+    def scalar(self, event: Any) -> Any:
+        """A scalar that may not be a plain string: resolve its tag and construct it."""
+        value = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = _CONSTRUCTOR.resolve(yaml.ScalarNode, value, event.implicit) if event.implicit[0] else None
+            if tag is None or tag == _STANDARD_TAG + "str":
+                return self.anchor(event, value)
+        self.check_tag(event, None)
+        constructor = _CONSTRUCTOR.yaml_constructors.get(tag)
+        if constructor is None or tag.endswith((":merge", ":value", ":yaml")):
+            raise self.fail(f"unsupported YAML value '{value}' (tag {tag})", event.start_mark)
+        try:
+            result = constructor(_CONSTRUCTOR, yaml.ScalarNode(tag, value, event.start_mark, event.end_mark))
+        except (yaml.YAMLError, ValueError) as error:
+            raise self.fail(
+                f"cannot read '{value}' as {tag.removeprefix(_STANDARD_TAG)}: {error}", event.start_mark
+            ) from None
+        return self.anchor(event, result)
+
+    def anchor(self, event: Any, value: Any) -> Any:
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1)
+        return value
+
+    def alias(self, event: Any) -> tuple[Any, int]:
+        if event.anchor not in self.anchors:
+            raise self.fail(f"alias *{event.anchor} refers to no anchor defined before it", event.start_mark)
+        return self.anchors[event.anchor]
+
+    def check_tag(self, event: Any, expected: str | None) -> None:
+        tag = event.tag
+        if tag is None or tag == "!":
+            return
+        allowed = (expected,) if expected else _SCALAR_TAGS
+        if not tag.startswith(_STANDARD_TAG) or tag.removeprefix(_STANDARD_TAG) not in allowed:
+            shown = tag.replace(_STANDARD_TAG, "!!")
+            raise self.fail(f"unsupported YAML tag '{shown}'; plain values, lists and mappings only", event.start_mark)
+
+    def is_new_key(self, key: Any, mapping: dict[Any, Any], event: Any) -> bool:
+        """Check a mapping key; a repeated key is recorded as a problem and its value dropped."""
+        if type(key) is str and key not in mapping and key != "<<":
+            return True
+        if isinstance(key, dict | list):
+            raise self.fail("a mapping key must be a plain value, not a list or mapping", event.start_mark)
+        if key == "<<":
+            raise self.fail("merge keys (<<) are not supported; write the fields out", event.start_mark)
+        if key not in mapping:
+            return True
+        first = self.marks.children[id(mapping)][key].line + 1
+        mark = event.start_mark
+        self.problems.append(
+            Problem(
+                f"duplicate key '{key}' (first at line {first}); keep one (YAML would silently keep only the last)",
+                (),
+                self.filename,
+                mark.line + 1,
+                mark.column + 1,
+            )
+        )
+        return False
+
+
+_SCALAR_TAGS = ("str", "int", "float", "bool", "null", "timestamp")
+_NO_KEY = object()
+_DUPLICATE = object()
+_Scalar, _Alias, _StreamEnd, _DocumentStart = (
+    yaml.ScalarEvent,
+    yaml.AliasEvent,
+    yaml.StreamEndEvent,
+    yaml.DocumentStartEvent,
+)
+_MappingStart, _MappingEnd = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SequenceStart, _SequenceEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+# A plain scalar can be other than a string only if it starts like a number (int, float, timestamp)
+# or is one of YAML 1.1's words (bool, null, merge, value); anything else is a string.
+_NUMBER_START = frozenset("-+.0123456789")
+_WORDS = frozenset(
+    "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF ~ null Null NULL << =".split()
+)

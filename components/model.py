@@ -1,0 +1,295 @@
+"""The typed model of a map (pydantic v2) and its cross-reference rules; no I/O.
+
+`validate(data)` turns plain data (as read from YAML) into a `ConceptMap`, or raises `MapError` listing
+every problem with its path: the field-level ones pydantic finds and the cross-reference ones below.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
+
+from .errors import MapError, Path, Problem
+from .vocabulary import Kind, RelationType
+
+SLUG = r"^[a-z][a-z0-9_]*$"
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
+# The MNI152 template's bounding box, in mm.
+MNI_BOUNDS = ((-90, 90), (-126, 90), (-72, 108))
+
+
+def _strip_doi_prefix(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        for prefix in DOI_PREFIXES:
+            if value.lower().startswith(prefix):
+                return value[len(prefix) :]
+    return value
+
+
+def _check_doi(value: str) -> str:
+    if not DOI.match(value):
+        raise ValueError(f"'{value}' is not a DOI; write it as 10.<registrant>/<suffix>, e.g. 10.1038/nn.3085")
+    return value
+
+
+def _check_https(value: str) -> str:
+    if not value.lower().startswith("https://") or len(value) <= len("https://"):
+        raise ValueError(f"'{value}' is not an https: link; only https:// links are allowed")
+    return value
+
+
+def _check_mni(value: tuple[float, float, float]) -> tuple[float, float, float]:
+    for axis, coordinate, (low, high) in zip("xyz", value, MNI_BOUNDS, strict=True):
+        if not low <= coordinate <= high:
+            raise ValueError(f"{axis} = {coordinate:g} mm lies outside the brain (MNI {axis} from {low} to {high})")
+    return value
+
+
+NOT_BLANK = r"\S"
+Text = Annotated[str, StringConstraints(pattern=NOT_BLANK)]
+Doi = Annotated[
+    str,
+    BeforeValidator(_strip_doi_prefix),
+    AfterValidator(_check_doi),
+    Field(
+        json_schema_extra={"pattern": r"^(doi:|https://(dx\.)?doi\.org/)?10\.\d{4,9}/\S+$"},
+        description="A DOI such as 10.1038/nn.3085 (a doi: or https://doi.org/ prefix is accepted).",
+    ),
+]
+HttpsUrl = Annotated[str, AfterValidator(_check_https), Field(json_schema_extra={"pattern": "^https://"})]
+Slug = Annotated[str, Field(pattern=SLUG, description="A lowercase slug: letters, digits and _.")]
+Mni = Annotated[
+    tuple[float, float, float],
+    AfterValidator(_check_mni),
+    Field(
+        json_schema_extra={
+            "prefixItems": [
+                {"type": "number", "minimum": low, "maximum": high, "title": axis}
+                for axis, (low, high) in zip("xyz", MNI_BOUNDS, strict=True)
+            ],
+        }
+    ),
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    citation: Text = Field(description="The paper the map models, as a citation.")
+    doi: Doi | None = None
+    url: HttpsUrl | None = None
+
+
+class Meta(Strict):
+    title: Text
+    description: Text = Field(description="One or two sentences on what the map is.")
+    source: Source
+    version: Text
+
+
+class Concept(Strict):
+    id: Slug
+    label: Text
+    kind: Kind
+    abbrev: Text | None = None
+    aliases: tuple[Text, ...] = Field(default=(), description="Other names, e.g. older terms; used by search.")
+    summary: Text = Field(description="1-4 sentences, in our own words.")
+    mni: Mni | None = Field(default=None, description="Regions only: approximate MNI coordinates [x, y, z] in mm.")
+    mni_source: Text | None = Field(default=None, description="Where the MNI coordinates come from.")
+    refs: tuple[Slug, ...] = Field(default=(), description="Keys of references that define or describe it.")
+
+
+class Relation(Strict):
+    source: Slug
+    type: RelationType
+    target: Slug
+    refs: tuple[Slug, ...] = Field(min_length=1, description="Keys of the references that support it.")
+    note: Text = Field(description="What the cited work showed, in one or two sentences.")
+
+
+class Reference(Strict):
+    n: int = Field(ge=1, description="Its number in the paper's reference list.")
+    key: Slug
+    type: Literal["article", "book"]
+    authors: tuple[Text, ...] = Field(min_length=1)
+    authors_complete: bool = True
+    year: int = Field(ge=1800, le=2100)
+    title: Text
+    journal: Text | None = None
+    publisher: Text | None = None
+    city: Text | None = None
+    volume: str | None = None
+    pages: str | None = None
+    doi: Doi | None = None
+    doi_source: Literal["seen", "inferred"] | None = None
+    pmid: int | None = Field(default=None, ge=1)
+    pmcid: Annotated[str, Field(pattern=r"^PMC\d+$")] | None = None
+    url: HttpsUrl | None = None
+
+
+class ConceptMap(Strict):
+    meta: Meta
+    concepts: tuple[Concept, ...] = Field(min_length=1)
+    relations: tuple[Relation, ...] = ()
+    references: tuple[Reference, ...] = ()
+
+    @cached_property
+    def concept_by_id(self) -> dict[str, Concept]:
+        return {concept.id: concept for concept in self.concepts}
+
+    @cached_property
+    def reference_by_key(self) -> dict[str, Reference]:
+        return {reference.key: reference for reference in self.references}
+
+
+def validate(data: Any) -> ConceptMap:
+    """Plain data -> ConceptMap, or MapError listing every field and cross-reference problem."""
+    problems = list(cross_reference_problems(data)) if isinstance(data, Mapping) else []
+    try:
+        concept_map = ConceptMap.model_validate(data)
+    except ValidationError as error:
+        problems = [*(_problem_from_pydantic(e) for e in error.errors()), *problems]
+        raise MapError(problems) from None
+    if problems:
+        raise MapError(problems)
+    return concept_map
+
+
+def cross_reference_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
+    """Problems between records: duplicates, unknown ids and keys, misplaced coordinates.
+
+    Works on plain data, so it reports alongside pydantic's field problems; records that are not
+    mappings, or fields of the wrong type, are left to pydantic.
+    """
+    concepts = _records(data, "concepts")
+    relations = _records(data, "relations")
+    references = _records(data, "references")
+    ids = yield from _unique(concepts, "concepts", "id", "concept id")
+    keys = yield from _unique(references, "references", "key", "reference key")
+    yield from _unique(references, "references", "n", "reference number")
+    for index, concept in concepts:
+        path: Path = ("concepts", index)
+        yield from _known_refs(concept, path, keys)
+        if concept.get("kind") == Kind.REGION:
+            if "mni" in concept and not concept.get("mni_source"):
+                yield Problem("a region with mni needs mni_source: say where the coordinates come from", path)
+        elif "mni" in concept or "mni_source" in concept:
+            yield Problem(
+                f"only regions have mni coordinates; this concept's kind is '{concept.get('kind')}'", (*path, "mni")
+            )
+    seen: dict[tuple[Any, ...], int] = {}
+    for index, relation in relations:
+        path = ("relations", index)
+        triple = (relation.get("source"), relation.get("type"), relation.get("target"))
+        if not _all_in(triple[::2], ids):
+            for end, value in (("source", triple[0]), ("target", triple[2])):
+                if isinstance(value, str) and value not in ids:
+                    yield Problem(f"unknown concept '{value}'{_did_you_mean(value, ids)}", (*path, end))
+        yield from _known_refs(relation, path, keys)
+        if type(triple[0]) is str and type(triple[1]) is str and type(triple[2]) is str:
+            if triple[0] == triple[2]:
+                yield Problem(f"a relation must join two different concepts, not '{triple[0]}' to itself", path)
+            if triple in seen:
+                yield Problem(f"the same relation is already at relations[{seen[triple]}]; remove one", path)
+            seen.setdefault(triple, index)
+
+
+def _records(data: Mapping[str, Any], section: str) -> list[tuple[int, dict[str, Any]]]:
+    records = data.get(section)
+    if not isinstance(records, (list, tuple)):
+        return []
+    return [(index, record) for index, record in enumerate(records) if type(record) is dict]
+
+
+def _unique(records: list[tuple[int, Mapping[str, Any]]], section: str, field: str, what: str):
+    """Yield a problem for each repeated value of `field`; return the set of values."""
+    first: dict[Any, int] = {}
+    for index, record in records:
+        value = record.get(field)
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            continue
+        if value in first:
+            yield Problem(
+                f"duplicate {what} '{value}' (first used at {section}[{first[value]}])", (section, index, field)
+            )
+        else:
+            first[value] = index
+    return set(first)
+
+
+def _known_refs(record: Mapping[str, Any], path: Path, keys: set[Any]) -> Iterator[Problem]:
+    refs = record.get("refs")
+    if not isinstance(refs, (list, tuple)) or _all_in(refs, keys):
+        return
+    for position, key in enumerate(refs):
+        if isinstance(key, str) and key not in keys:
+            yield Problem(f"unknown reference '{key}'{_did_you_mean(key, keys)}", (*path, "refs", position))
+
+
+def _all_in(values: list[Any] | tuple[Any, ...], known: set[Any]) -> bool:
+    try:
+        return known.issuperset(values)
+    except TypeError:  # an unhashable value: let the slow path report it
+        return False
+
+
+def _did_you_mean(word: str, choices: set[Any]) -> str:
+    matches = difflib.get_close_matches(word, [c for c in choices if isinstance(c, str)], n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "": tuple(ConceptMap.model_fields),
+    "meta": tuple(Meta.model_fields),
+    "source": tuple(Source.model_fields),
+    "concepts": tuple(Concept.model_fields),
+    "relations": tuple(Relation.model_fields),
+    "references": tuple(Reference.model_fields),
+}
+
+
+def _problem_from_pydantic(error: Any) -> Problem:
+    """One pydantic error -> a Problem that says what to fix, in the map's words."""
+    loc: Path = tuple(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return Problem(f"missing required field '{loc[-1]}'", loc[:-1] if len(loc) > 1 else loc)
+    if kind == "extra_forbidden":
+        section = next((str(part) for part in reversed(loc[:-1]) if isinstance(part, str)), "")
+        allowed = FIELDS.get(section, ())
+        name = str(loc[-1])
+        hint = _did_you_mean(name, set(allowed))
+        return Problem(f"unknown field '{name}'{hint}; allowed fields: {', '.join(allowed)}", loc)
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == NOT_BLANK:
+        return Problem("must not be empty", loc)
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == SLUG:
+        return Problem(
+            f"'{error['input']}' is not a valid id: use lowercase letters, digits and _ "
+            "(starting with a letter), e.g. 'anterior_insula'",
+            loc,
+        )
+    if kind == "enum":
+        allowed = [value.strip("'") for value in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
+        hint = _did_you_mean(str(error["input"]), set(allowed))
+        return Problem(f"'{error['input']}' is not allowed here{hint}; use one of: {', '.join(allowed)}", loc)
+    message = error["msg"].removeprefix("Value error, ")
+    return Problem(message[:1].lower() + message[1:], loc)
+
+
+def reference_use(concept_map: ConceptMap) -> Counter[str]:
+    """How many relations and concepts cite each reference key."""
+    counts: Counter[str] = Counter({reference.key: 0 for reference in concept_map.references})
+    for record in (*concept_map.concepts, *concept_map.relations):
+        counts.update(record.refs)
+    return counts

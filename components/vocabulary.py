@@ -1,0 +1,147 @@
+"""The closed vocabularies of a map: kinds of concept and types of relation, each with its words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a concept is. Every concept has exactly one kind."""
+
+    FACET = "facet"
+    PROCESS = "process"
+    REGION = "region"
+    SYSTEM = "system"
+    METHOD = "method"
+    PARADIGM = "paradigm"
+    POPULATION = "population"
+    BEHAVIOR = "behavior"
+    MEASURE = "measure"
+    PITFALL = "pitfall"
+    TREND = "trend"
+    DIRECTION = "direction"
+    THEORY = "theory"
+    CONSTRUCT = "construct"
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    label: str
+    plural: str
+    description: str
+
+
+KINDS: dict[Kind, KindInfo] = {
+    Kind.FACET: KindInfo("Facet", "Facets", "One of the three facets of empathy in the paper's Figure 1."),
+    Kind.PROCESS: KindInfo("Process", "Processes", "A psychological sub-process through which a facet works."),
+    Kind.REGION: KindInfo("Brain region", "Brain regions", "A brain region, with approximate MNI coordinates."),
+    Kind.SYSTEM: KindInfo("Neural system", "Neural systems", "A network of brain regions that work together."),
+    Kind.METHOD: KindInfo("Method", "Methods", "A research method or level of analysis."),
+    Kind.PARADIGM: KindInfo("Paradigm", "Paradigms", "An experimental design or task."),
+    Kind.POPULATION: KindInfo("Population", "Populations", "A group of people studied, often clinical."),
+    Kind.BEHAVIOR: KindInfo("Behaviour", "Behaviours", "Something people do toward others."),
+    Kind.MEASURE: KindInfo("Measure", "Measures", "An outcome or individual difference that is measured."),
+    Kind.PITFALL: KindInfo("Pitfall", "Pitfalls", "A methodological or conceptual pitfall the paper names."),
+    Kind.TREND: KindInfo("Trend", "Trends", "A research trend that overcomes a pitfall."),
+    Kind.DIRECTION: KindInfo("Future direction", "Future directions", "Where the paper says the field could go."),
+    Kind.THEORY: KindInfo("Theory", "Theories", "A theory, model or account of how empathy works."),
+    Kind.CONSTRUCT: KindInfo("Construct", "Constructs", "A general idea the paper builds on."),
+}
+
+
+class RelationType(StrEnum):
+    """How two concepts are related. Read as: source <label> target."""
+
+    PART_OF = "part_of"
+    ENGAGES = "engages"
+    STUDIED_WITH = "studied_with"
+    DISSOCIATES_FROM = "dissociates_from"
+    DISTINCT_FROM = "distinct_from"
+    INTERACTS_WITH = "interacts_with"
+    CONNECTS_WITH = "connects_with"
+    FEEDS_INTO = "feeds_into"
+    OVERLAPS_WITH = "overlaps_with"
+    PREDICTS = "predicts"
+    CORRELATES_WITH = "correlates_with"
+    MODULATES = "modulates"
+    IMPAIRED_IN = "impaired_in"
+    MEASURES = "measures"
+    SUPPORTS = "supports"
+    CHALLENGES = "challenges"
+    EXEMPLIFIES = "exemplifies"
+    ADDRESSES = "addresses"
+    IMPROVES = "improves"
+    LEADS_TO = "leads_to"
+
+
+@dataclass(frozen=True)
+class RelationInfo:
+    label: str  # source <label> target
+    inverse: str  # target <inverse> source
+    description: str
+    symmetric: bool = False
+
+
+RELATIONS: dict[RelationType, RelationInfo] = {
+    RelationType.PART_OF: RelationInfo(
+        "is part of", "includes", "A facet of a construct, a process of a facet, a region of a system."
+    ),
+    RelationType.ENGAGES: RelationInfo(
+        "engages", "is engaged by", "A facet, process, paradigm or behaviour recruits a brain region or system."
+    ),
+    RelationType.STUDIED_WITH: RelationInfo(
+        "is studied with", "is used to study", "A facet or process is investigated with a paradigm or method."
+    ),
+    RelationType.DISSOCIATES_FROM: RelationInfo(
+        "dissociates from",
+        "dissociates from",
+        "Evidence (lesions, meta-analysis, clinical groups) that two things can come apart.",
+        symmetric=True,
+    ),
+    RelationType.DISTINCT_FROM: RelationInfo(
+        "is distinct from", "is distinct from", "A conceptual distinction between two ideas.", symmetric=True
+    ),
+    RelationType.INTERACTS_WITH: RelationInfo(
+        "interacts with", "interacts with", "Two facets or systems work together.", symmetric=True
+    ),
+    RelationType.CONNECTS_WITH: RelationInfo(
+        "is functionally connected with",
+        "is functionally connected with",
+        "Activity in two regions or systems is coupled (connectivity analyses).",
+        symmetric=True,
+    ),
+    RelationType.FEEDS_INTO: RelationInfo(
+        "feeds into", "receives input from", "One system passes its output to another."
+    ),
+    RelationType.OVERLAPS_WITH: RelationInfo(
+        "overlaps with", "overlaps with", "Two networks or constructs share regions or parts.", symmetric=True
+    ),
+    RelationType.PREDICTS: RelationInfo(
+        "predicts", "is predicted by", "Activity or a measure forecasts a later behaviour or outcome."
+    ),
+    RelationType.CORRELATES_WITH: RelationInfo(
+        "correlates with", "correlates with", "Two measures vary together across people.", symmetric=True
+    ),
+    RelationType.MODULATES: RelationInfo(
+        "modulates", "is modulated by", "A context or factor changes the strength of a response."
+    ),
+    RelationType.IMPAIRED_IN: RelationInfo(
+        "is impaired in", "shows impaired", "A facet, process or region works atypically in a population."
+    ),
+    RelationType.MEASURES: RelationInfo("measures", "is measured by", "A paradigm or method yields a measure."),
+    RelationType.SUPPORTS: RelationInfo(
+        "supports", "is supported by", "Evidence or argument in favour of a theory or claim."
+    ),
+    RelationType.CHALLENGES: RelationInfo(
+        "challenges", "is challenged by", "Evidence or argument against a theory or claim."
+    ),
+    RelationType.EXEMPLIFIES: RelationInfo(
+        "exemplifies", "is exemplified by", "A paradigm or approach is an instance of a pitfall or trend."
+    ),
+    RelationType.ADDRESSES: RelationInfo("addresses", "is addressed by", "A trend or method overcomes a pitfall."),
+    RelationType.IMPROVES: RelationInfo("improves", "is improved by", "An intervention improves an ability."),
+    RelationType.LEADS_TO: RelationInfo(
+        "leads to", "follows from", "A trend, if it continues, opens a future direction."
+    ),
+}
