@@ -1,0 +1,83 @@
+"""What the details panel says about a selection: a concept with its relations grouped by type, or a
+relation as a claim, each relation with the citations that support it. Pure data; the UI draws it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .citations import Citation, cite
+from .graph import relation_id
+from .model import Concept, ConceptMap, Relation
+from .vocabulary import RELATIONS
+
+
+@dataclass(frozen=True)
+class Link:
+    """One relation seen from a concept: the wording from its side, the concept at the other end."""
+
+    relation_id: str
+    phrase: str  # "engages", or the inverse "is engaged by"
+    other: Concept
+    note: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A relation in words."""
+
+    relation_id: str
+    source: Concept
+    phrase: str
+    target: Concept
+    note: str
+    citations: tuple[Citation, ...]
+
+
+def links(concept_map: ConceptMap, concept_id: str) -> dict[str, list[Link]]:
+    """The concept's relations grouped by their wording from its side, groups in vocabulary order."""
+    groups: dict[str, list[Link]] = {}
+    by_id = concept_map.concept_by_id
+    order = {kind: index for index, kind in enumerate(RELATIONS)}
+    for relation in sorted(concept_map.relations, key=lambda r: order[r.type]):
+        info = RELATIONS[relation.type]
+        if relation.source == concept_id:
+            phrase, other = info.label, by_id[relation.target]
+        elif relation.target == concept_id:
+            phrase, other = info.inverse, by_id[relation.source]
+        else:
+            continue
+        groups.setdefault(phrase, []).append(
+            Link(relation_id(relation), phrase, other, relation.note, citations_of(concept_map, relation.refs))
+        )
+    for group in groups.values():
+        group.sort(key=lambda link: link.other.label.lower())
+    return groups
+
+
+def claim(concept_map: ConceptMap, relation: Relation) -> Claim:
+    by_id = concept_map.concept_by_id
+    return Claim(
+        relation_id(relation),
+        by_id[relation.source],
+        RELATIONS[relation.type].label,
+        by_id[relation.target],
+        relation.note,
+        citations_of(concept_map, relation.refs),
+    )
+
+
+def find_relation(concept_map: ConceptMap, selected: str) -> Relation | None:
+    return next((r for r in concept_map.relations if relation_id(r) == selected), None)
+
+
+def citations_of(concept_map: ConceptMap, keys: tuple[str, ...]) -> tuple[Citation, ...]:
+    references = concept_map.reference_by_key
+    return tuple(cite(references[key]) for key in keys if key in references)
+
+
+def supported_by(concept_map: ConceptMap, key: str) -> tuple[list[Concept], list[Claim]]:
+    """The concepts and relations that cite a reference."""
+    concepts = [concept for concept in concept_map.concepts if key in concept.refs]
+    claims = [claim(concept_map, relation) for relation in concept_map.relations if key in relation.refs]
+    return concepts, claims

@@ -1,0 +1,95 @@
+"""The details panel: what is selected, its relations with links to the other side, and citations."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import details
+from components.citations import Citation
+from components.model import Concept, ConceptMap
+from components.vocabulary import KINDS, Kind
+
+from . import markdown as md
+from . import state
+
+
+def panel(concept_map: ConceptMap, selected: str | None, hidden: bool) -> None:
+    """Draw the panel for the selected concept or relation, or a starting point when there is none."""
+    if selected in concept_map.concept_by_id:
+        _concept(concept_map, concept_map.concept_by_id[selected])
+    elif selected and (relation := details.find_relation(concept_map, selected)):
+        _claim(concept_map, details.claim(concept_map, relation))
+    else:
+        _start(concept_map)
+        return
+    if hidden:
+        st.caption("The current filters hide this on the map.")
+
+
+def _start(concept_map: ConceptMap) -> None:
+    st.subheader("Start here")
+    st.markdown("Click a concept or a relation on the map, or search for one in the sidebar.")
+    st.markdown("The paper's three facets of empathy:")
+    for concept in concept_map.concepts:
+        if concept.kind == Kind.FACET:
+            _go(concept, key=f"start:{concept.id}")
+            st.caption(md.text(concept.summary))
+
+
+def _concept(concept_map: ConceptMap, concept: Concept) -> None:
+    st.subheader(md.text(concept.label), anchor=False)
+    kind = KINDS[concept.kind].label
+    st.caption(md.text(f"{kind} · {concept.abbrev}" if concept.abbrev else kind))
+    if concept.aliases:
+        st.markdown("**Also called:** " + ", ".join(md.text(alias) for alias in concept.aliases))
+    st.markdown(md.text(concept.summary))
+    if concept.mni is not None:
+        x, y, z = concept.mni
+        st.markdown(f"**MNI coordinates:** x {x:g}, y {y:g}, z {z:g} mm")
+        if concept.mni_source:
+            st.caption(md.text(concept.mni_source))
+    if concept.refs:
+        st.markdown("**Described in**")
+        _citations(details.citations_of(concept_map, concept.refs))
+    groups = details.links(concept_map, concept.id)
+    st.markdown(f"#### Relations ({sum(len(group) for group in groups.values())})")
+    for phrase, group in groups.items():
+        st.markdown(f"**{md.text(concept.label)} {md.text(phrase)}**")
+        for link in group:
+            _go(link.other, key=f"link:{link.relation_id}")
+            st.caption(md.text(link.note))
+            _citations(link.citations)
+
+
+def _claim(concept_map: ConceptMap, claim: details.Claim) -> None:
+    st.subheader("Relation", anchor=False)
+    st.markdown(f"**{md.text(claim.source.label)}** {md.text(claim.phrase)} **{md.text(claim.target.label)}**")
+    st.markdown(md.text(claim.note))
+    st.markdown("**Supported by**")
+    _citations(claim.citations)
+    st.markdown("**Its two ends**")
+    _go(claim.source, key=f"end:source:{claim.relation_id}")
+    _go(claim.target, key=f"end:target:{claim.relation_id}")
+
+
+def _go(concept: Concept, key: str) -> None:
+    """A link-like button that selects a concept."""
+    st.button(
+        md.text(concept.label),
+        key=key,
+        on_click=state.select,
+        args=(concept.id,),
+        type="tertiary",
+        icon=":material/arrow_forward:",
+        help=f"Select {KINDS[concept.kind].label.lower()}",
+    )
+
+
+def _citations(citations: tuple[Citation, ...]) -> None:
+    for citation in citations:
+        url = citation.url
+        shown = url.removeprefix("https://") if url else ""
+        st.caption(
+            f"{md.text(citation.authors)} ({citation.year}). {md.text(citation.title)}. "
+            f"*{md.text(citation.source)}*. {md.link(shown, url)}"
+        )

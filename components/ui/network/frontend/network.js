@@ -1,0 +1,347 @@
+// Empathy Atlas network view: a Streamlit custom component (v2) that draws the map with vis-network.
+//
+// One vis-network instance per mounted component, kept across reruns: new data is applied to its
+// DataSets in place (add, update, remove by id), so zoom, positions and the settled layout survive.
+// vis-network is loaded once per page from this component's own asset folder, never from a CDN.
+// Every text from the map reaches the page as text (canvas labels, textContent), never as HTML.
+
+const VIS_URL = new URL("./vis-network.min.js", import.meta.url).href;
+let visLoading = null;
+
+function loadVis() {
+  if (globalThis.vis?.Network) return Promise.resolve(globalThis.vis);
+  visLoading ??= import(VIS_URL).then(() => globalThis.vis);
+  return visLoading;
+}
+
+const views = new WeakMap(); // parentElement -> view state
+
+const DIM_OPACITY = 0.15;
+const EDGE_COLOR = "rgba(130, 130, 130, 0.55)";
+const EDGE_DIM = "rgba(130, 130, 130, 0.12)";
+
+export default function render(component) {
+  const { data, parentElement, setTriggerValue } = component;
+  const root = parentElement.querySelector(".atlas-network");
+  if (!root || !data?.graph) return undefined;
+
+  let view = views.get(parentElement);
+  if (!view) {
+    view = createView(root, setTriggerValue);
+    views.set(parentElement, view);
+  }
+  view.setTriggerValue = setTriggerValue;
+  view.pending = data;
+  loadVis()
+    .then((vis) => apply(view, vis))
+    .catch((error) => showError(root, error));
+
+  return () => {
+    view.network?.destroy();
+    views.delete(parentElement);
+  };
+}
+
+function createView(root, setTriggerValue) {
+  const view = {
+    root,
+    setTriggerValue,
+    canvas: root.querySelector(".atlas-canvas"),
+    status: root.querySelector(".atlas-status"),
+    network: null,
+    nodes: null,
+    edges: null,
+    version: null,
+    raw: { nodes: new Map(), edges: new Map() },
+    selected: null, // {kind, id} last shown, whether it came from a click or from Python
+    settled: false,
+  };
+  // For browser tests and benchmarks: where a node is drawn, in pixels from the canvas's top left.
+  root.atlas = {
+    nodePosition: (id) => (view.network ? view.network.canvasToDOM(view.network.getPosition(id)) : null),
+    scale: () => view.network?.getScale(),
+  };
+  root.querySelector("[data-action=fit]").onclick = () => view.network?.fit({ animation: { duration: 400 } });
+  root.querySelector("[data-action=relayout]").onclick = () => relayout(view);
+  return view;
+}
+
+function apply(view, vis) {
+  const data = view.pending;
+  if (!data) return;
+  view.pending = null;
+  const theme = readTheme(view.root);
+  if (!view.network) {
+    create(view, vis, data, theme);
+  } else if (data.graph.version !== view.version) {
+    update(view, data);
+  }
+  view.theme = theme;
+  view.visible = data.visible;
+  view.highlight = data.highlight;
+  drawLegend(view.root.querySelector(".atlas-legend"), data.graph.legend);
+  const selected = data.selected ?? null;
+  const fromPython = selectionKey(selected) !== selectionKey(view.selected);
+  view.selected = selected;
+  restyle(view);
+  if (fromPython && selected) reveal(view, selected);
+  view.root.dataset.version = data.graph.version;
+  view.root.dataset.selected = selectionKey(selected);
+}
+
+function create(view, vis, data, theme) {
+  view.nodes = new vis.DataSet(data.graph.nodes.map((node) => toNode(node)));
+  view.edges = new vis.DataSet(data.graph.edges.map((edge) => toEdge(edge)));
+  remember(view, data.graph);
+  view.version = data.graph.version;
+  const options = structuredClone(data.graph.options);
+  options.nodes.font.color = theme.text;
+  options.nodes.font.strokeColor = theme.background;
+  options.edges.font.color = theme.text;
+  options.edges.font.strokeColor = theme.background;
+  options.edges.color = { color: EDGE_COLOR, highlight: theme.text, hover: theme.text };
+  view.status.textContent = "Arranging the map…";
+  view.network = new vis.Network(view.canvas, { nodes: view.nodes, edges: view.edges }, options);
+  view.network.once("stabilizationIterationsDone", () => settle(view));
+  view.network.on("click", (event) => onClick(view, event));
+  view.network.on("doubleClick", (event) => {
+    if (event.nodes.length) view.network.focus(event.nodes[0], { scale: 1.1, animation: { duration: 400 } });
+  });
+}
+
+function settle(view) {
+  view.network.setOptions({ physics: { enabled: false } });
+  view.network.fit();
+  view.settled = true;
+  view.status.textContent = "";
+  view.root.dataset.settled = "true";
+  if (view.selected) reveal(view, view.selected);
+}
+
+function relayout(view) {
+  if (!view.network) return;
+  view.nodes.update([...view.raw.nodes.values()].map((node) => ({ id: node.id, x: node.x, y: node.y })));
+  view.root.dataset.settled = "false";
+  view.status.textContent = "Arranging the map…";
+  view.network.setOptions({ physics: { enabled: true } });
+  view.network.once("stabilized", () => settle(view));
+  view.network.stabilize(400);
+}
+
+// A new version of the map (the file was edited): add, update and remove in place; existing nodes keep
+// where they are on the canvas, new ones start next to a neighbour.
+function update(view, data) {
+  const incoming = new Map(data.graph.nodes.map((node) => [node.id, node]));
+  const removed = [...view.raw.nodes.keys()].filter((id) => !incoming.has(id));
+  const added = [];
+  const changed = [];
+  for (const [id, node] of incoming) {
+    const before = view.raw.nodes.get(id);
+    if (!before) added.push(placeNear(view, node, data.graph.edges));
+    else if (JSON.stringify(before) !== JSON.stringify(node)) {
+      const { x, y, ...rest } = toNode(node);
+      changed.push(rest);
+    }
+  }
+  view.nodes.remove(removed);
+  view.nodes.update(changed);
+  view.nodes.add(added.map((node) => toNode(node)));
+
+  const edges = new Map(data.graph.edges.map((edge) => [edge.id, edge]));
+  view.edges.remove([...view.raw.edges.keys()].filter((id) => !edges.has(id)));
+  view.edges.update(
+    [...edges.values()]
+      .filter((edge) => JSON.stringify(view.raw.edges.get(edge.id)) !== JSON.stringify(edge))
+      .map((edge) => toEdge(edge)),
+  );
+  remember(view, data.graph);
+  view.version = data.graph.version;
+}
+
+function placeNear(view, node, edges) {
+  const neighbour = edges
+    .filter((edge) => edge.from === node.id || edge.to === node.id)
+    .map((edge) => (edge.from === node.id ? edge.to : edge.from))
+    .find((id) => view.nodes.get(id));
+  if (!neighbour) return node;
+  const position = view.network.getPosition(neighbour);
+  return { ...node, x: position.x + 60, y: position.y + 40 };
+}
+
+function remember(view, graph) {
+  view.raw.nodes = new Map(graph.nodes.map((node) => [node.id, node]));
+  view.raw.edges = new Map(graph.edges.map((edge) => [edge.id, edge]));
+}
+
+// vis-network shows a string title as plain text; a text node makes that explicit.
+function tooltip(text) {
+  const element = document.createElement("div");
+  element.className = "atlas-tooltip";
+  element.textContent = text ?? "";
+  return element;
+}
+
+function toNode(node) {
+  return { ...node, title: tooltip(node.title) };
+}
+
+function toEdge(edge) {
+  return { ...edge, label: undefined, title: tooltip(edge.title) };
+}
+
+function onClick(view, event) {
+  let selected = null;
+  if (event.nodes.length) selected = { kind: "node", id: event.nodes[0] };
+  else if (event.edges.length) selected = { kind: "edge", id: event.edges[0] };
+  view.selected = selected;
+  view.root.dataset.selected = selectionKey(selected);
+  restyle(view);
+  view.clicks = (view.clicks ?? 0) + 1;
+  view.setTriggerValue("select", selected ?? { kind: "none", id: null, click: view.clicks });
+}
+
+function selectionKey(selected) {
+  return selected ? `${selected.kind}:${selected.id}` : "";
+}
+
+// Show what the filters keep, and dim all but the selection, its neighbours and any highlight.
+function restyle(view) {
+  const shownNodes = view.visible ? new Set(view.visible.nodes) : null;
+  const shownEdges = view.visible ? new Set(view.visible.edges) : null;
+  const { nodes: keepNodes, edges: keepEdges } = emphasis(view, shownEdges);
+  const theme = view.theme;
+
+  const nodeUpdates = [];
+  for (const raw of view.raw.nodes.values()) {
+    const hidden = shownNodes ? !shownNodes.has(raw.id) : false;
+    const dim = keepNodes && !keepNodes.has(raw.id);
+    nodeUpdates.push({
+      id: raw.id,
+      hidden,
+      opacity: dim ? DIM_OPACITY : 1,
+      font: { ...(raw.font ?? {}), color: dim ? theme.dimText : theme.text, strokeColor: theme.background },
+    });
+  }
+  view.nodes.update(nodeUpdates);
+
+  const edgeUpdates = [];
+  for (const raw of view.raw.edges.values()) {
+    const hidden = shownEdges ? !shownEdges.has(raw.id) : false;
+    const emphasised = keepEdges?.has(raw.id);
+    const dim = keepEdges && !emphasised;
+    edgeUpdates.push({
+      id: raw.id,
+      hidden,
+      label: emphasised ? raw.relation : undefined,
+      width: emphasised ? 2.2 : 1.3,
+      color: { color: dim ? EDGE_DIM : emphasised ? theme.text : EDGE_COLOR, highlight: theme.text },
+      font: { color: theme.text, strokeColor: theme.background },
+    });
+  }
+  view.edges.update(edgeUpdates);
+
+  const selected = view.selected;
+  if (selected?.kind === "node" && view.nodes.get(selected.id)) view.network.selectNodes([selected.id], false);
+  else if (selected?.kind === "edge" && view.edges.get(selected.id)) view.network.selectEdges([selected.id]);
+  else view.network.unselectAll();
+}
+
+function emphasis(view, shownEdges) {
+  const highlight = view.highlight;
+  if (highlight && (highlight.nodes.length || highlight.edges.length)) {
+    const nodes = new Set(highlight.nodes);
+    for (const id of highlight.edges) {
+      const edge = view.raw.edges.get(id);
+      if (edge) nodes.add(edge.from).add(edge.to);
+    }
+    return { nodes, edges: new Set(highlight.edges) };
+  }
+  const selected = view.selected;
+  if (!selected) return { nodes: null, edges: null };
+  if (selected.kind === "edge") {
+    const edge = view.raw.edges.get(selected.id);
+    return edge ? { nodes: new Set([edge.from, edge.to]), edges: new Set([edge.id]) } : { nodes: null, edges: null };
+  }
+  const nodes = new Set([selected.id]);
+  const edges = new Set();
+  for (const edge of view.raw.edges.values()) {
+    if ((edge.from === selected.id || edge.to === selected.id) && (!shownEdges || shownEdges.has(edge.id))) {
+      edges.add(edge.id);
+      nodes.add(edge.from).add(edge.to);
+    }
+  }
+  return { nodes, edges };
+}
+
+// Centre the view on a selection made in Python (search, a link in the details panel).
+function reveal(view, selected) {
+  if (!view.settled) return;
+  const scale = Math.max(view.network.getScale(), 0.7);
+  const animation = { duration: 450, easingFunction: "easeInOutQuad" };
+  if (selected.kind === "node" && view.nodes.get(selected.id)) {
+    view.network.focus(selected.id, { scale, animation });
+  } else if (selected.kind === "edge") {
+    const edge = view.raw.edges.get(selected.id);
+    if (!edge || !view.nodes.get(edge.from)) return;
+    const a = view.network.getPosition(edge.from);
+    const b = view.network.getPosition(edge.to);
+    view.network.moveTo({ position: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, scale, animation });
+  }
+}
+
+function readTheme(root) {
+  const style = getComputedStyle(root);
+  const text = style.getPropertyValue("--st-text-color").trim() || "#31333f";
+  const background = style.getPropertyValue("--st-background-color").trim() || "#ffffff";
+  return { text, background, dimText: withAlpha(text, 0.3) };
+}
+
+function withAlpha(color, alpha) {
+  const probe = document.createElement("canvas").getContext("2d");
+  probe.fillStyle = color;
+  const hex = probe.fillStyle; // normalised to #rrggbb by the canvas
+  if (!/^#[0-9a-f]{6}$/i.test(hex)) return color;
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+const SHAPES = {
+  dot: "M8 2a6 6 0 1 0 0.001 0Z",
+  square: "M2.5 2.5h11v11h-11Z",
+  triangle: "M8 1.5L14.5 13.5H1.5Z",
+  triangleDown: "M1.5 2.5H14.5L8 14.5Z",
+  diamond: "M8 1L15 8L8 15L1 8Z",
+  star: "M8 1l2 4.6 5 .5-3.8 3.3 1.1 4.9L8 11.8 3.7 14.3l1.1-4.9L1 6.1l5-.5Z",
+  hexagon: "M4.5 2h7L15 8l-3.5 6h-7L1 8Z",
+};
+
+function drawLegend(container, legend) {
+  const signature = JSON.stringify(legend);
+  if (!container || container.dataset.signature === signature) return;
+  container.dataset.signature = signature;
+  container.replaceChildren(
+    ...legend.map((entry) => {
+      const item = document.createElement("span");
+      item.className = "atlas-legend-item";
+      const icon = document.createElementNS(SVG, "svg");
+      icon.setAttribute("viewBox", "0 0 16 16");
+      icon.setAttribute("aria-hidden", "true");
+      const path = document.createElementNS(SVG, "path");
+      path.setAttribute("d", SHAPES[entry.shape] ?? SHAPES.dot);
+      path.setAttribute("fill", entry.color);
+      path.setAttribute("stroke", "#333333");
+      icon.append(path);
+      const label = document.createElement("span");
+      label.textContent = entry.label;
+      item.append(icon, label);
+      return item;
+    }),
+  );
+}
+
+function showError(root, error) {
+  const status = root.querySelector(".atlas-status");
+  status.textContent = `The map view could not start: ${error?.message ?? error}`;
+  status.classList.add("atlas-error");
+}
