@@ -19,6 +19,7 @@ from components.ui import data, details, header, problems, references, sidebar, 
 from components.ui.network import network
 
 DEFAULT_MAP = Path(__file__).parent / "concepts.yaml"
+ICON = Path(__file__).parent / "components/ui/icon.svg"  # a local file: a :material/: page icon loads from Google
 
 
 def map_file() -> tuple[Path, str]:
@@ -29,7 +30,7 @@ def map_file() -> tuple[Path, str]:
     return (Path(given), given) if given else (DEFAULT_MAP, DEFAULT_MAP.name)
 
 
-st.set_page_config(page_title="Empathy Atlas", page_icon=str(Path(__file__).parent / "components/ui/icon.svg"), layout="wide")
+st.set_page_config(page_title="Empathy Atlas", page_icon=str(ICON), layout="wide")
 state.init()
 path, name = map_file()
 watch.reload_on_change(path, data.signature(path))
@@ -81,3 +82,4 @@ with supported_column:
         references.supported(concept_map, chosen_reference)
     else:
         st.caption("Choose a reference in the table to see, and light up on the map, all that it supports.")
+state.write_url()

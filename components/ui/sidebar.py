@@ -11,6 +11,9 @@ from components.vocabulary import KINDS, RELATIONS, Kind, RelationType
 
 from . import state
 
+FACET_DEPTHS = range(1, 5)
+FOCUS_DEPTHS = range(0, 5)
+
 
 def search_label(concept_map: ConceptMap) -> dict[str, str]:
     """What the search box shows (and matches on) for each concept and relation id."""
@@ -34,6 +37,14 @@ def controls(concept_map: ConceptMap) -> Filters:
     kinds = [kind for kind in Kind if any(c.kind == kind for c in concept_map.concepts)]
     types = [kind for kind in RelationType if any(r.type == kind for r in concept_map.relations)]
     by_id = concept_map.concept_by_id
+    options = {
+        state.SELECTED: labels,
+        state.KINDS: [str(kind) for kind in kinds],
+        state.FACETS: facet_ids,
+        state.RELATION_TYPES: [str(kind) for kind in types],
+    }
+    state.read_url(options, ranges={state.FACET_DEPTH: FACET_DEPTHS, state.DEPTH: FOCUS_DEPTHS})
+    state.drop_unknown(options)
     with st.sidebar:
         st.selectbox(
             "Search",
@@ -41,7 +52,6 @@ def controls(concept_map: ConceptMap) -> Filters:
             index=None,
             format_func=labels.__getitem__,
             key=state.SELECTED,
-            bind="query-params",
             filter_mode="contains",
             placeholder="A name, abbreviation or older term",
             help="Type part of a concept's name, abbreviation (e.g. TPJ) or older name (e.g. theory of mind), "
@@ -50,10 +60,9 @@ def controls(concept_map: ConceptMap) -> Filters:
         st.subheader("Filters")
         st.multiselect(
             "Kinds",
-            options=[str(kind) for kind in kinds],
+            options=options[state.KINDS],
             format_func=lambda kind: KINDS[Kind(kind)].plural,
             key=state.KINDS,
-            bind="query-params",
             placeholder="All kinds",
         )
         st.multiselect(
@@ -61,44 +70,38 @@ def controls(concept_map: ConceptMap) -> Filters:
             options=facet_ids,
             format_func=lambda facet: by_id[facet].label,
             key=state.FACETS,
-            bind="query-params",
             placeholder="All facets",
             help="Show a facet and what lies within a few relations of it.",
         )
         st.slider(
             "Steps from the facet",
-            min_value=1,
-            max_value=4,
-            value=state.FILTER_DEFAULTS[state.FACET_DEPTH],
+            min_value=FACET_DEPTHS.start,
+            max_value=FACET_DEPTHS.stop - 1,
             key=state.FACET_DEPTH,
-            bind="query-params",
             disabled=not st.session_state.get(state.FACETS),
         )
         st.multiselect(
             "Relation types",
-            options=[str(kind) for kind in types],
+            options=options[state.RELATION_TYPES],
             format_func=lambda kind: RELATIONS[RelationType(kind)].label,
             key=state.RELATION_TYPES,
-            bind="query-params",
             placeholder="All relations",
         )
         st.slider(
             "Focus: steps around the selection",
-            min_value=0,
-            max_value=4,
-            value=state.FILTER_DEFAULTS[state.DEPTH],
+            min_value=FOCUS_DEPTHS.start,
+            max_value=FOCUS_DEPTHS.stop - 1,
             key=state.DEPTH,
-            bind="query-params",
             help="0 shows the whole map; 1 shows the selection and its direct neighbours, and so on.",
         )
         st.button("Reset view", on_click=state.reset, icon=":material/restart_alt:", width="stretch")
     return Filters(
         kinds=frozenset(st.session_state.get(state.KINDS) or ()),
         facets=frozenset(st.session_state.get(state.FACETS) or ()),
-        facet_depth=int(st.session_state.get(state.FACET_DEPTH) or 2),
+        facet_depth=int(st.session_state[state.FACET_DEPTH]),
         relation_types=frozenset(st.session_state.get(state.RELATION_TYPES) or ()),
         focus=_focus(concept_map, st.session_state.get(state.SELECTED)),
-        focus_depth=int(st.session_state.get(state.DEPTH) or 0),
+        focus_depth=int(st.session_state[state.DEPTH]),
     )
 
 
