@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from .model import Reference
 
-DOI_SAFE = "/:;()._-<>[]"
+DOI_SAFE = "/:;()._-"
 
 
 @dataclass(frozen=True)

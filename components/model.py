@@ -19,6 +19,7 @@ from .errors import MapError, Path, Problem
 from .vocabulary import Kind, RelationType
 
 SLUG = r"^[a-z][a-z0-9_]*$"
+KIND_VALUES = frozenset(str(kind) for kind in Kind)
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
 # The MNI152 template's bounding box, in mm.
@@ -183,7 +184,7 @@ def cross_reference_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
         if concept.get("kind") == Kind.REGION:
             if "mni" in concept and not concept.get("mni_source"):
                 yield Problem("a region with mni needs mni_source: say where the coordinates come from", path)
-        elif "mni" in concept or "mni_source" in concept:
+        elif concept.get("kind") in KIND_VALUES and ("mni" in concept or "mni_source" in concept):
             yield Problem(
                 f"only regions have mni coordinates; this concept's kind is '{concept.get('kind')}'", (*path, "mni")
             )

@@ -15,8 +15,8 @@ from . import state
 
 def chosen(concept_map: ConceptMap) -> str | None:
     """The key of the reference chosen in the table (readable before the table is drawn)."""
-    table_state = st.session_state.get(state.REFERENCE_TABLE)
-    rows = table_state.selection.rows if table_state else []
+    table_state = st.session_state.get(state.REFERENCE_TABLE) or {}
+    rows = table_state.get("selection", {}).get("rows", [])
     return concept_map.references[rows[0]].key if rows and rows[0] < len(concept_map.references) else None
 
 

@@ -1,0 +1,247 @@
+"""The app's flow in AppTest: loading, selecting, searching, filtering, errors, the URL."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).parents[1] / "app.py"
+DATA = Path(__file__).parent / "data"
+SMALL = DATA / "app" / "small.yaml"
+
+
+def open_app(monkeypatch: pytest.MonkeyPatch, path: Path, **query: str | list[str]) -> AppTest:
+    monkeypatch.setenv("EMPATHY_ATLAS_CONCEPTS", str(path))
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def view_data(at: AppTest) -> dict:
+    """The data the app sent to the network view on its last run."""
+    (component,) = at.get("bidi_component")
+    return json.loads(component.proto.json)
+
+
+def plain(text: str) -> str:
+    """Markdown as the reader sees it: escapes removed."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def texts(at: AppTest) -> str:
+    parts = [*(m.value for m in at.markdown), *(c.value for c in at.caption), *(s.value for s in at.subheader)]
+    return "\n".join(parts)
+
+
+def test_app_opens_the_map_with_every_concept_in_the_view(monkeypatch):
+    at = open_app(monkeypatch, SMALL)
+    assert not at.exception
+    data = view_data(at)
+    assert {node["id"] for node in data["graph"]["nodes"]} == {
+        "empathy", "sharing", "mentalizing", "affective_sharing", "ai", "tpj", "mpfc", "false_belief", "autism",
+    }  # fmt: skip
+    assert data["visible"] is None
+    assert data["selected"] is None
+    assert at.title[0].value == "Small atlas"
+    assert "Start here" in texts(at)
+
+
+def test_default_map_is_concepts_yaml_and_opens_without_problems(monkeypatch):
+    monkeypatch.delenv("EMPATHY_ATLAS_CONCEPTS", raising=False)
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception
+    assert not at.error
+    assert not at.warning
+    assert len(view_data(at)["graph"]["nodes"]) >= 60
+
+
+def test_search_selects_a_concept_and_the_details_show_it(monkeypatch):
+    at = open_app(monkeypatch, SMALL)
+    at.selectbox(key="selected").set_value("mentalizing").run()
+    assert not at.exception
+    assert at.subheader[0].value == "Mentalizing"
+    shown = texts(at)
+    assert "theory of mind" in shown  # aliases
+    assert "Mentalizing engages" in shown
+    assert "Mentalizing is part of" in shown
+    assert "doi.org/10.1016/j.neuroimage.2009.06.009" in shown  # citation with its DOI link
+    assert view_data(at)["selected"] == {"kind": "node", "id": "mentalizing"}
+    assert at.query_params["selected"] == "mentalizing"
+
+
+def test_search_options_match_abbreviations_and_aliases(monkeypatch):
+    at = open_app(monkeypatch, SMALL)
+    options = at.selectbox(key="selected").options
+    assert any("(TPJ)" in option for option in options)
+    assert any("theory of mind" in option for option in options)
+    assert any(option == "Mentalizing → engages → Temporoparietal junction" for option in options)
+
+
+def test_a_link_in_the_details_panel_selects_the_concept_on_the_other_side(monkeypatch):
+    at = open_app(monkeypatch, SMALL, selected="mentalizing")
+    link = next(button for button in at.button if button.key == "link:mentalizing|engages|tpj")
+    link.click().run()
+    assert not at.exception
+    assert at.subheader[0].value == "Temporoparietal junction"
+    assert "MNI coordinates" in texts(at)
+    assert view_data(at)["selected"] == {"kind": "node", "id": "tpj"}
+
+
+def test_a_selected_relation_reads_as_a_claim_with_its_note_and_references(monkeypatch):
+    at = open_app(monkeypatch, SMALL, selected="affective_sharing|engages|ai")
+    assert not at.exception
+    shown = texts(at)
+    assert "**Affective sharing** engages **Anterior insula**" in shown
+    assert "Own and others' pain both engaged AI" in shown.replace("\\", "")
+    assert "doi.org/10.1126/science.1093535" in shown
+    assert view_data(at)["selected"] == {"kind": "edge", "id": "affective_sharing|engages|ai"}
+
+
+def test_kind_filter_hides_the_other_kinds(monkeypatch):
+    at = open_app(monkeypatch, SMALL)
+    at.multiselect(key="kinds").set_value(["region", "facet"]).run()
+    visible = view_data(at)["visible"]
+    assert set(visible["nodes"]) == {"sharing", "mentalizing", "ai", "tpj", "mpfc"}
+    assert set(visible["edges"]) == {"mentalizing|engages|tpj", "mentalizing|engages|mpfc",
+                                     "sharing|dissociates_from|mentalizing"}  # fmt: skip
+    assert at.query_params["kinds"] == ["region", "facet"]
+
+
+def test_facet_filter_keeps_what_lies_within_k_steps_of_the_facet(monkeypatch):
+    at = open_app(monkeypatch, SMALL)
+    at.multiselect(key="facets").set_value(["sharing"]).run()
+    at.slider(key="facet_depth").set_value(1).run()
+    assert set(view_data(at)["visible"]["nodes"]) == {"sharing", "empathy", "affective_sharing", "mentalizing"}
+    at.slider(key="facet_depth").set_value(2).run()
+    assert "ai" in view_data(at)["visible"]["nodes"]
+
+
+def test_relation_type_filter_keeps_only_those_relations_and_their_ends(monkeypatch):
+    at = open_app(monkeypatch, SMALL)
+    at.multiselect(key="relations").set_value(["engages"]).run()
+    visible = view_data(at)["visible"]
+    assert set(visible["nodes"]) == {"affective_sharing", "ai", "mentalizing", "tpj", "mpfc"}
+    assert all("|engages|" in edge for edge in visible["edges"])
+
+
+def test_focus_shows_only_the_neighbourhood_of_the_selection(monkeypatch):
+    at = open_app(monkeypatch, SMALL, selected="tpj")
+    at.slider(key="depth").set_value(1).run()
+    assert set(view_data(at)["visible"]["nodes"]) == {"tpj", "mentalizing"}
+    at.slider(key="depth").set_value(2).run()
+    assert {"mpfc", "empathy", "sharing", "false_belief", "autism"} <= set(view_data(at)["visible"]["nodes"])
+
+
+def test_focus_without_a_selection_says_what_to_do(monkeypatch):
+    at = open_app(monkeypatch, SMALL)
+    at.slider(key="depth").set_value(2).run()
+    assert any("Select a concept to focus" in info.value for info in at.info)
+
+
+def test_filters_that_match_nothing_give_an_empty_state_not_an_error(monkeypatch):
+    at = open_app(monkeypatch, SMALL)
+    at.multiselect(key="kinds").set_value(["paradigm"]).run()
+    at.multiselect(key="relations").set_value(["engages"]).run()
+    assert not at.exception
+    assert not at.error
+    assert any("No concepts match" in info.value for info in at.info)
+    assert view_data(at)["visible"]["nodes"] == []
+
+
+def test_reset_clears_selection_and_filters(monkeypatch):
+    at = open_app(monkeypatch, SMALL, selected="tpj", kinds=["region"], depth="1")
+    assert view_data(at)["visible"] is not None
+    next(button for button in at.button if "Reset" in button.label).click().run()
+    data = view_data(at)
+    assert data["visible"] is None
+    assert data["selected"] is None
+    assert at.multiselect(key="kinds").value == []
+    assert dict(at.query_params) == {}
+
+
+def test_the_url_restores_the_view_and_ignores_unknown_values(monkeypatch):
+    at = open_app(monkeypatch, SMALL, selected="tpj", kinds=["region", "nonsense"], depth="9")
+    assert not at.exception
+    assert at.subheader[0].value == "Temporoparietal junction"
+    assert at.multiselect(key="kinds").value == ["region"]
+    assert at.slider(key="depth").value == 0
+    at = open_app(monkeypatch, SMALL, selected="not_a_concept")
+    assert view_data(at)["selected"] is None
+
+
+def test_a_chosen_reference_lights_up_what_it_supports(monkeypatch):
+    at = open_app(monkeypatch, SMALL)
+    at.session_state["reference_table"] = {"selection": {"rows": [3], "columns": [], "cells": []}}  # Van Overwalle
+    at.run()
+    highlight = view_data(at)["highlight"]
+    assert set(highlight["edges"]) == {
+        "mentalizing|engages|tpj", "mentalizing|engages|mpfc", "sharing|dissociates_from|mentalizing",
+    }  # fmt: skip
+    assert "supports 3 relations" in texts(at)
+
+
+def test_the_references_table_lists_every_reference_with_its_link(monkeypatch):
+    at = open_app(monkeypatch, SMALL)
+    table = at.dataframe[0].value
+    assert list(table["No."]) == [1, 2, 3, 4, 5]
+    assert table["Link"][0] == "https://doi.org/10.1016/j.tics.2004.07.002"
+    assert table["Link"][4] == "https://pmc.ncbi.nlm.nih.gov/articles/PMC3209798/"  # no DOI: PubMed Central
+    assert list(table["Cited by"]) == [1, 3, 2, 3, 0]
+
+
+def test_an_invalid_map_shows_every_problem_with_its_line_and_no_map(monkeypatch, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(SMALL.read_text().replace("kind: region", "kind: regoin", 1).replace("target: tpj", "target: tjp"))
+    at = open_app(monkeypatch, bad)
+    assert not at.exception
+    assert "2 problems" in at.error[0].value
+    listing = at.code[0].value
+    assert f"{bad}:30:11: concepts[4].kind: 'regoin'" in listing
+    assert "unknown concept 'tjp' (did you mean 'tpj'?)" in listing
+    assert not at.get("bidi_component")
+
+
+def test_a_map_that_cannot_be_read_is_an_error_not_a_traceback(monkeypatch, tmp_path):
+    at = open_app(monkeypatch, tmp_path / "missing.yaml")
+    assert not at.exception
+    assert "missing.yaml" in at.code[0].value
+    assert "cannot read" in at.code[0].value
+
+
+def test_an_edit_that_breaks_the_map_keeps_the_last_valid_map_under_a_warning(monkeypatch, tmp_path):
+    live = tmp_path / "live.yaml"
+    shutil.copy(SMALL, live)
+    at = open_app(monkeypatch, live, selected="tpj")
+    live.write_text(SMALL.read_text().replace("summary: A region engaged when", "summry: A region engaged when"))
+    at.run()
+    assert not at.exception
+    assert "Still showing the last valid map" in at.warning[0].value
+    assert "unknown field 'summry' (did you mean 'summary'?)" in at.code[0].value
+    assert len(view_data(at)["graph"]["nodes"]) == 9
+    assert at.subheader[0].value == "Temporoparietal junction"
+    live.write_text(SMALL.read_text().replace("Temporoparietal junction", "Temporo-parietal junction"))
+    at.run()
+    assert not at.warning
+    assert plain(at.subheader[0].value) == "Temporo-parietal junction"
+
+
+def test_text_from_the_map_reaches_markdown_escaped(monkeypatch):
+    at = open_app(monkeypatch, DATA / "app" / "hostile.yaml", selected="facet_one")
+    assert not at.exception
+    rendered = "\n".join([texts(at), at.title[0].value, *(button.label for button in at.button)])
+    for markup in (r"<script", r"<img", r"<b>", r"\]\(javascript", r":red", r"\*\*markdown", r"\$x"):
+        assert not re.search(r"(?<!\\)" + markup, rendered), markup  # only ever preceded by an escape
+    assert r"\<script\>" in rendered
+
+
+def test_tooltips_and_labels_go_to_the_view_as_plain_strings(monkeypatch):
+    at = open_app(monkeypatch, DATA / "app" / "hostile.yaml")
+    nodes = {node["id"]: node for node in view_data(at)["graph"]["nodes"]}
+    assert nodes["facet_one"]["label"] == "Facet <img src=x onerror=alert('label')>"  # drawn on the canvas as text
+    assert "<script>alert('summary')</script>" in nodes["facet_one"]["title"]  # put in a text node by the view
