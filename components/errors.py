@@ -41,13 +41,24 @@ class Problem:
 
 
 class MapError(ValueError):
-    """A map could not be loaded; `problems` lists every problem found, in file order."""
+    """A map could not be loaded; `problems` lists every problem found, in file order.
 
-    def __init__(self, problems: Iterable[Problem]):
+    A very broken file lists only its first problems; `omitted` counts (about) how many more it has.
+    """
+
+    def __init__(self, problems: Iterable[Problem], omitted: int = 0):
         self.problems = sorted(problems, key=lambda p: (p.line or 0, p.col or 0))
-        super().__init__(self.summary())
+        self.omitted = omitted
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        return self.summary()
 
     def summary(self) -> str:
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the map:"
-        return "\n".join([head, *(f"  {problem}" for problem in self.problems)])
+        return "\n".join([head, *(f"  {problem}" for problem in self.problems), *self.omitted_note()])
+
+    def omitted_note(self) -> list[str]:
+        """A line on the problems left out, if any."""
+        return [f"... and about {self.omitted:,} more problems; fix these first"] if self.omitted else []

@@ -32,12 +32,13 @@ _CONSTRUCTOR = yaml.SafeLoader("")  # only its scalar constructors are used
 class Marks:
     """Where each value starts in the text: containers' own marks and their children's, by id."""
 
+    root: Any = None  # the mark of the document's top-level value
     own: dict[int, Any] = field(default_factory=dict)  # id(container) -> yaml mark
     children: dict[int, Any] = field(default_factory=dict)  # id(container) -> {key: mark} | [mark]
 
     def locate(self, data: Any, path: Path) -> tuple[int, int] | None:
         """The 1-based (line, col) of the deepest value along `path` that the text has."""
-        mark = self.own.get(id(data))
+        mark = self.own.get(id(data), self.root)
         node = data
         for part in path:
             children = self.children.get(id(node))
@@ -71,12 +72,12 @@ def parse(content: str | bytes, filename: str = "concepts.yaml") -> ConceptMap:
         try:
             concept_map = validate(document.data)
         except MapError as error:
-            error_problems = error.problems
+            failure: MapError | None = error
         else:
-            error_problems = []
-    if error_problems:
-        located = (_locate(problem, document, filename) for problem in error_problems)
-        raise MapError([*document.problems, *located])
+            failure = None
+    if failure is not None:
+        located = (_locate(problem, document, filename) for problem in failure.problems)
+        raise MapError([*document.problems, *located], failure.omitted)
     if document.problems:
         raise MapError(document.problems)
     return concept_map
@@ -100,6 +101,11 @@ def read_yaml(content: str | bytes, filename: str = "concepts.yaml") -> Document
             data, marks = builder.build(text)
     except yaml.MarkedYAMLError as error:
         raise MapError([_syntax_problem(error, text, filename)]) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as NUL
+        line, col = _line_col(text, error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        message = f"the character U+{code:04X} is not allowed in YAML; remove it"
+        raise MapError([Problem(message, (), filename, line, col)]) from None
     except yaml.YAMLError as error:
         raise MapError([Problem(f"cannot read the YAML: {error}", file=filename)]) from None
     if data is None:
@@ -113,8 +119,8 @@ def read_yaml(content: str | bytes, filename: str = "concepts.yaml") -> Document
 
 def _decode(content: str | bytes, filename: str) -> str:
     if isinstance(content, str):
-        if len(content) > MAX_BYTES:
-            raise MapError([_too_big(filename, len(content))])
+        if len(content) > MAX_BYTES // 4 and len(content.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+            raise MapError([_too_big(filename, len(content.encode("utf-8", "surrogatepass")))])
         return content
     if len(content) > MAX_BYTES:
         raise MapError([_too_big(filename, len(content))])
@@ -153,11 +159,19 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, filename: str) -> Pr
     mark = error.problem_mark or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        message = "a tab is used for indentation; YAML indents with spaces only"
-    else:
-        message = " ".join(part for part in (error.context, error.problem) if part)
-        message = f"invalid YAML: {message}"
+        return Problem("a tab is used for indentation; YAML indents with spaces only", (), filename, line, col)
+    message = f"invalid YAML: {error.problem}"
+    opened = error.context_mark
+    if error.context and opened is not None and (opened.line, opened.column) != (mark.line, mark.column):
+        message += f" ({error.context} that starts at line {opened.line + 1}, column {opened.column + 1})"
+    elif error.context:
+        message += f" ({error.context})"
     return Problem(message, (), filename, line, col)
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
 def _locate(problem: Problem, document: Document, filename: str) -> Problem:
@@ -243,6 +257,7 @@ class _Builder:
                     continue
                 if frame is None:
                     root = value
+                    self.marks.root = mark
                 elif not frame[5]:
                     frame[0].append(value)
                     frame[1].append(mark)
@@ -263,6 +278,10 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!":
             tag = _CONSTRUCTOR.resolve(yaml.ScalarNode, value, event.implicit) if event.implicit[0] else None
+            if tag == _STANDARD_TAG + "merge":
+                raise self.fail("merge keys (<<) are not supported; write the fields out", event.start_mark)
+            if tag == _STANDARD_TAG + "value":
+                raise self.fail(f'a bare {value} is not a YAML value; write it in quotes: "{value}"', event.start_mark)
             if tag is None or tag == _STANDARD_TAG + "str":
                 return self.anchor(event, value)
         self.check_tag(event, None)
@@ -271,7 +290,7 @@ class _Builder:
             raise self.fail(f"unsupported YAML value '{value}' (tag {tag})", event.start_mark)
         try:
             result = constructor(_CONSTRUCTOR, yaml.ScalarNode(tag, value, event.start_mark, event.end_mark))
-        except (yaml.YAMLError, ValueError) as error:
+        except Exception as error:  # PyYAML's converters raise KeyError, IndexError... on bad input
             raise self.fail(
                 f"cannot read '{value}' as {tag.removeprefix(_STANDARD_TAG)}: {error}", event.start_mark
             ) from None
@@ -298,12 +317,10 @@ class _Builder:
 
     def is_new_key(self, key: Any, mapping: dict[Any, Any], event: Any) -> bool:
         """Check a mapping key; a repeated key is recorded as a problem and its value dropped."""
-        if type(key) is str and key not in mapping and key != "<<":
+        if type(key) is str and key not in mapping:
             return True
         if isinstance(key, dict | list):
             raise self.fail("a mapping key must be a plain value, not a list or mapping", event.start_mark)
-        if key == "<<":
-            raise self.fail("merge keys (<<) are not supported; write the fields out", event.start_mark)
         if key not in mapping:
             return True
         first = self.marks.children[id(mapping)][key].line + 1

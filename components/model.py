@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import cached_property
+from itertools import islice
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
@@ -153,17 +154,67 @@ class ConceptMap(Strict):
         return {reference.key: reference for reference in self.references}
 
 
+MAX_PROBLEMS = 200  # a file with more lists the first ones: enough to fix, cheap to report
+CHUNK = 500  # records validated at a time when looking for the first problems of a very broken file
+SECTIONS = ("concepts", "relations", "references")
+
+
 def validate(data: Any) -> ConceptMap:
-    """Plain data -> ConceptMap, or MapError listing every field and cross-reference problem."""
-    problems = list(cross_reference_problems(data)) if isinstance(data, Mapping) else []
+    """Plain data -> ConceptMap, or MapError listing every field and cross-reference problem.
+
+    A file with more than MAX_PROBLEMS problems gets the first ones and a count of the rest.
+    """
+    cross = list(islice(cross_reference_problems(data), MAX_PROBLEMS)) if isinstance(data, Mapping) else []
     try:
         concept_map = ConceptMap.model_validate(data)
     except ValidationError as error:
-        problems = [*(_problem_from_pydantic(e) for e in error.errors()), *problems]
-        raise MapError(problems) from None
-    if problems:
-        raise MapError(problems)
+        taken = {problem.path for problem in cross}  # one problem per place: "unknown 'TPJ'" beats "not an id"
+        fields = [problem for problem in _field_problems(data, error) if problem.path not in taken]
+        problems = [*fields, *cross]
+        omitted = max(error.error_count() - len(fields), 0) if error.error_count() > MAX_PROBLEMS else 0
+        raise MapError(problems, omitted) from None
+    if cross:
+        raise MapError(cross)
     return concept_map
+
+
+def _field_problems(data: Any, error: ValidationError) -> list[Problem]:
+    """Pydantic's problems as the map's own; for a very broken file, only the first MAX_PROBLEMS.
+
+    Converting every error of a file with 100,000 broken records takes seconds, so such a file is
+    validated again a chunk of records at a time until enough problems are found.
+    """
+    if error.error_count() <= MAX_PROBLEMS or not isinstance(data, Mapping):
+        return _problems(error.errors())
+    found: list[Problem] = []
+    longest = max((len(data[name]) for name in SECTIONS if isinstance(data.get(name), list)), default=0)
+    for start in range(0, max(longest, 1), CHUNK):
+        sample = {
+            key: value[start : start + CHUNK] if key in SECTIONS and isinstance(value, list) else value
+            for key, value in data.items()
+        }
+        try:
+            ConceptMap.model_validate(sample)
+        except ValidationError as chunk_error:
+            for problem in _problems(chunk_error.errors()):
+                path = problem.path
+                if len(path) > 1 and path[0] in SECTIONS and isinstance(path[1], int):
+                    found.append(Problem(problem.message, (path[0], path[1] + start, *path[2:])))
+                elif start == 0 and problem.message != "the map needs at least one concept":
+                    found.append(problem)  # the top level and meta, once
+        if len(found) >= MAX_PROBLEMS:
+            break
+    return found[:MAX_PROBLEMS]
+
+
+def _problems(errors: list[Any]) -> list[Problem]:
+    """Pydantic errors -> Problems; a list reported empty because all its items failed says nothing new."""
+    failed_inside = {
+        tuple(e["loc"][:index]) for e in errors for index, part in enumerate(e["loc"]) if isinstance(part, int)
+    }
+    return [
+        _problem_from_pydantic(e) for e in errors if not (e["type"] == "too_short" and tuple(e["loc"]) in failed_inside)
+    ]
 
 
 def cross_reference_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
@@ -249,6 +300,11 @@ def _did_you_mean(word: str, choices: set[Any]) -> str:
     return f" (did you mean '{matches[0]}'?)" if matches else ""
 
 
+TOO_SHORT = {
+    "concepts": "the map needs at least one concept",
+    "refs": "a relation needs at least one reference key that supports it",
+    "authors": "a reference needs at least one author",
+}
 FIELDS: dict[str, tuple[str, ...]] = {
     "": tuple(ConceptMap.model_fields),
     "meta": tuple(Meta.model_fields),
@@ -265,7 +321,9 @@ def _problem_from_pydantic(error: Any) -> Problem:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "missing":
-        return Problem(f"missing required field '{loc[-1]}'", loc[:-1] if len(loc) > 1 else loc)
+        return Problem(f"missing required field '{loc[-1]}'", loc[:-1])
+    if kind == "too_short":
+        return Problem(TOO_SHORT.get(str(loc[-1]), "must not be empty"), loc)
     if kind == "extra_forbidden":
         section = next((str(part) for part in reversed(loc[:-1]) if isinstance(part, str)), "")
         allowed = FIELDS.get(section, ())

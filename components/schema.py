@@ -23,10 +23,10 @@ def json_schema() -> dict[str, Any]:
         for info in RELATIONS.values()
     ]
     return {
+        **schema,
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Empathy Atlas concept map",
         "description": "A concept map: meta, concepts, relations (each backed by references) and references.",
-        **schema,
     }
 
 

@@ -43,7 +43,6 @@ def network(
     """
     _NETWORK(
         key=key,
-        data={"graph": graph, "visible": visible, "selected": selected, "highlight": highlight},
-        height=height + 48,
+        data={"graph": graph, "visible": visible, "selected": selected, "highlight": highlight, "height": height},
         on_select_change=on_select,
     )

@@ -31,6 +31,7 @@ export default function render(component) {
     views.set(parentElement, view);
   }
   view.setTriggerValue = setTriggerValue;
+  root.style.setProperty("--atlas-height", `${Number(data.height) || 620}px`);
   view.pending = data;
   loadVis()
     .then((vis) => apply(view, vis))
@@ -60,6 +61,21 @@ function createView(root, setTriggerValue) {
   root.atlas = {
     nodePosition: (id) => (view.network ? view.network.canvasToDOM(view.network.getPosition(id)) : null),
     scale: () => view.network?.getScale(),
+    node: (id) => view.nodes?.get(id) ?? null,
+    emptyPoint: () => {
+      const { clientWidth: width, clientHeight: height } = view.canvas;
+      for (let y = 30; y < height - 30; y += 25) {
+        for (let x = 30; x < width - 30; x += 25) {
+          const point = { x, y };
+          if (view.network.getNodeAt(point) === undefined && view.network.getEdgeAt(point) === undefined) return point;
+        }
+      }
+      return null;
+    },
+    edgePosition: (id) => {
+      const edge = view.network?.body.edges[id]; // vis-network internals: the drawn curve's midpoint
+      return edge ? view.network.canvasToDOM(edge.edgeType.getPoint(0.5)) : null;
+    },
   };
   root.querySelector("[data-action=fit]").onclick = () => view.network?.fit({ animation: { duration: 400 } });
   root.querySelector("[data-action=relayout]").onclick = () => relayout(view);
@@ -278,6 +294,10 @@ function reveal(view, selected) {
   if (!view.settled) return;
   const scale = Math.max(view.network.getScale(), 0.7);
   const animation = { duration: 450, easingFunction: "easeInOutQuad" };
+  view.root.dataset.animating = "true";
+  view.network.once("animationFinished", () => {
+    view.root.dataset.animating = "false";
+  });
   if (selected.kind === "node" && view.nodes.get(selected.id)) {
     view.network.focus(selected.id, { scale, animation });
   } else if (selected.kind === "edge") {

@@ -1,0 +1,130 @@
+"""cli.py: `python -m components validate|stats|schema`, its output and exit status."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from components import cli
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_validate_of_a_valid_map_exits_0(minimal_path):
+    assert cli.main(["validate", str(minimal_path)]) == 0
+
+
+def test_validate_prints_one_line_with_counts_by_kind(minimal_path, capsys):
+    cli.main(["validate", str(minimal_path)])
+    out, err = capsys.readouterr()
+
+    assert out.splitlines() == [
+        f"{minimal_path}: valid: 4 concepts (1 construct, 1 facet, 1 region, 1 paradigm), 3 relations, 2 references"
+    ]
+    assert err == ""
+
+
+def test_validate_of_an_invalid_map_exits_1(invalid_dir):
+    assert cli.main(["validate", str(invalid_dir / "several_problems.yaml")]) == 1
+
+
+def test_validate_prints_each_problem_on_its_own_line_on_stderr(invalid_dir, capsys):
+    path = str(invalid_dir / "several_problems.yaml")
+
+    cli.main(["validate", path])
+    out, err = capsys.readouterr()
+
+    *problems, total = err.splitlines()
+    assert [line.split(": ")[0] for line in problems] == [f"{path}:8:11", f"{path}:14:12", f"{path}:16:5"]
+    assert total == f"{path}: 3 problems"
+    assert out == ""
+
+
+def test_validate_of_a_missing_file_exits_1(tmp_path, capsys):
+    path = tmp_path / "nowhere.yaml"
+
+    assert cli.main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.startswith(f"{path}: cannot read the file")
+
+
+def test_validate_reads_concepts_yaml_by_default(tmp_path, monkeypatch, minimal_path, capsys):
+    (tmp_path / "concepts.yaml").write_bytes(minimal_path.read_bytes())
+    monkeypatch.chdir(tmp_path)
+
+    assert cli.main(["validate"]) == 0
+    assert capsys.readouterr().out.startswith("concepts.yaml: valid: 4 concepts")
+
+
+def test_stats_prints_counts_connections_and_years(minimal_path, capsys):
+    assert cli.main(["stats", str(minimal_path)]) == 0
+    out = capsys.readouterr().out
+
+    assert "4 concepts (1 construct, 1 facet, 1 region, 1 paradigm), 3 relations, 2 references" in out
+    assert re.search(r"^\s+region\s+1$", out, re.MULTILINE)
+    assert "Most connected concepts:" in out
+    assert re.search(r"^\s+3\s+Experience sharing \(experience_sharing\)$", out, re.MULTILINE)
+    assert "References by year:" in out
+    assert re.search(r"^\s+2004\s+## 2$", out, re.MULTILINE)
+
+
+def test_stats_lists_references_cited_by_nothing(minimal_path, tmp_path, capsys):
+    path = tmp_path / "map.yaml"
+    extra = "  - {n: 3, key: unused_1999, type: book, authors: [Nobody N], year: 1999, title: Unused.}\n"
+    path.write_text(minimal_path.read_text() + extra)
+
+    cli.main(["stats", str(path)])
+
+    assert "References cited by nothing in the map: unused_1999" in capsys.readouterr().out
+
+
+def test_stats_of_an_invalid_map_exits_1(invalid_dir, capsys):
+    assert cli.main(["stats", str(invalid_dir / "self_loop.yaml")]) == 1
+    assert "to itself" in capsys.readouterr().err
+
+
+def test_schema_prints_json_with_the_concept_definition(capsys):
+    assert cli.main(["schema"]) == 0
+
+    parsed = json.loads(capsys.readouterr().out)
+    assert "Concept" in parsed["$defs"]
+    assert parsed["$defs"]["Concept"]["additionalProperties"] is False
+
+
+def test_unknown_command_exits_2(capsys):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["draw"])
+
+    assert caught.value.code == 2
+
+
+def test_module_entry_point_validates(minimal_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "components", "validate", str(minimal_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert ": valid: 4 concepts" in result.stdout
+
+
+def test_module_entry_point_exits_1_on_problems(invalid_dir):
+    result = subprocess.run(
+        [sys.executable, "-m", "components", "validate", str(invalid_dir / "self_loop.yaml")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert result.returncode == 1
+    assert re.match(r".*self_loop\.yaml:6:5: relations\[0\]: ", result.stderr)

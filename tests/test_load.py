@@ -1,0 +1,346 @@
+"""load.py: YAML files to a ConceptMap, every problem as file:line:col, and reading that stays safe and bounded."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from components import load, model
+from components.errors import MapError, Problem
+
+DATA = Path(__file__).parent / "data"
+INVALID_FILES = sorted((DATA / "invalid").glob("*.yaml"))
+VALID_FILES = sorted((DATA / "valid").glob("*.yaml"))
+EXPECT = re.compile(r"# expect: (?P<line>\d+):(?P<col>\d+|\*): (?P<text>.+)")
+HEAD = 'meta: {title: T, description: D., source: {citation: C.}, version: "1"}\n'
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One `# expect: LINE:COL: text` line of an invalid file (col None: any column)."""
+
+    line: int
+    col: int | None
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.col or '*'}: {self.text}"
+
+
+def expectations(path: Path) -> list[Expected]:
+    """The `# expect:` lines that open an invalid file."""
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = EXPECT.fullmatch(line.rstrip())
+        if match is None:
+            break
+        col = None if match["col"] == "*" else int(match["col"])
+        found.append(Expected(int(match["line"]), col, match["text"]))
+    return found
+
+
+def matches(problem: Problem, expected: Expected, file: str) -> bool:
+    return (
+        problem.line == expected.line
+        and (expected.col is None or problem.col == expected.col)
+        and str(problem).startswith(f"{file}:{expected.line}:")
+        and expected.text in str(problem)
+    )
+
+
+def problems_of(path: str | Path) -> list[Problem]:
+    with pytest.raises(MapError) as caught:
+        load.load_concepts(path)
+    return caught.value.problems
+
+
+def listing(problems: list[Problem]) -> str:
+    return "\n".join(f"  {problem}" for problem in problems)
+
+
+# --- valid files ---------------------------------------------------------------------------------------------
+
+
+def test_minimal_map_loads(minimal_path):
+    concept_map = load.load_concepts(minimal_path)
+
+    assert [c.id for c in concept_map.concepts] == ["empathy", "experience_sharing", "anterior_insula", "pain_task"]
+    assert len(concept_map.relations) == 3
+    assert [r.key for r in concept_map.references] == ["singer_2004", "decety_2004"]
+
+
+def test_minimal_map_keeps_region_coordinates(minimal_path):
+    insula = load.load_concepts(minimal_path).concept_by_id["anterior_insula"]
+
+    assert insula.mni == (-36.0, 20.0, 2.0)
+    assert insula.mni_source
+
+
+@pytest.mark.parametrize("path", VALID_FILES, ids=lambda path: path.stem)
+def test_every_valid_file_loads(path):
+    assert load.load_concepts(path).concepts
+
+
+def test_doi_prefixes_are_stripped_when_loading(valid_dir):
+    concept_map = load.load_concepts(valid_dir / "doi_prefix.yaml")
+
+    assert concept_map.reference_by_key["singer_2004"].doi == "10.1126/science.1093535"
+    assert concept_map.meta.source.doi == "10.1000/test.2020"
+
+
+def test_load_concepts_accepts_a_str_path(minimal_path):
+    assert load.load_concepts(str(minimal_path)) == load.load_concepts(minimal_path)
+
+
+def test_parse_reads_bytes_and_text_alike(valid_text):
+    assert load.parse(valid_text.encode("utf-8")) == load.parse(valid_text)
+
+
+def test_utf8_byte_order_mark_is_accepted(valid_text):
+    assert load.parse(b"\xef\xbb\xbf" + valid_text.encode("utf-8")) == load.parse(valid_text)
+
+
+def test_small_anchors_and_aliases_are_allowed(valid_text):
+    text = valid_text.replace("refs: [decety_2004]", "refs: &shared [decety_2004]", 1)
+    text = text.replace("refs: [decety_2004]", "refs: *shared")
+
+    concept_map = load.parse(text)
+
+    assert concept_map.concept_by_id["experience_sharing"].refs == ("decety_2004",)
+
+
+# --- one invalid file per rule --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", INVALID_FILES, ids=lambda path: path.stem)
+def test_invalid_file_reports_each_expected_problem(path):
+    expected = expectations(path)
+    assert expected, f"{path.name} must open with '# expect: LINE:COL: <part of the message>'"
+
+    problems = problems_of(str(path))
+
+    for want in expected:
+        assert any(matches(problem, want, str(path)) for problem in problems), (
+            f"expected '{want}' in {path.name}; got:\n{listing(problems)}"
+        )
+
+
+@pytest.mark.parametrize("path", INVALID_FILES, ids=lambda path: path.stem)
+def test_invalid_file_reports_no_other_problem(path):
+    problems = problems_of(str(path))
+
+    assert len(problems) == len(expectations(path)), f"{path.name} gave:\n{listing(problems)}"
+
+
+def test_several_problems_are_all_listed_in_line_order(invalid_dir):
+    problems = problems_of(invalid_dir / "several_problems.yaml")
+
+    assert [(p.line, p.path) for p in problems] == [
+        (8, ("concepts", 0, "kind")),
+        (14, ("concepts", 1, "refs", 0)),
+        (16, ("relations", 0)),
+    ]
+
+
+def test_duplicate_yaml_key_is_listed_with_the_model_problems(tmp_path):
+    path = tmp_path / "map.yaml"
+    path.write_text(
+        HEAD + "concepts:\n  - id: a\n    id: b\n    label: A\n    kind: regoin\n    summary: S.\n"
+        "  - {id: c, label: C, kind: facet, summary: S.}\n"
+    )
+
+    problems = problems_of(path)
+
+    assert [(p.line, p.message.split(" ")[0]) for p in problems] == [(4, "duplicate"), (6, "'regoin'")]
+
+
+def test_problem_names_the_filename_given_to_parse():
+    with pytest.raises(MapError) as caught:
+        load.parse(HEAD + "concepts: []\n", "my-map.yaml")
+
+    assert str(caught.value.problems[0]).startswith("my-map.yaml:2:")
+
+
+def test_invalid_utf8_is_reported_at_its_line_and_column(tmp_path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes(HEAD.encode() + b"concepts:\n  - id: caf\xe9\n")
+
+    [problem] = problems_of(path)
+
+    assert (problem.line, problem.col) == (3, 12)
+    assert "invalid UTF-8 (byte 0xe9)" in problem.message
+    assert str(problem).startswith(f"{path}:3:12: ")
+
+
+def test_zero_byte_file_is_reported_as_empty(tmp_path):
+    path = tmp_path / "empty.yaml"
+    path.write_bytes(b"")
+
+    [problem] = problems_of(path)
+
+    assert str(problem).startswith(f"{path}:1:1: the file is empty")
+
+
+def test_missing_file_is_reported_with_its_name(tmp_path):
+    path = tmp_path / "nowhere.yaml"
+
+    [problem] = problems_of(path)
+
+    assert str(problem).startswith(f"{path}: cannot read the file")
+
+
+def test_alias_to_an_undefined_anchor_is_reported():
+    with pytest.raises(MapError, match=r"alias \*nothing refers to no anchor"):
+        load.parse(HEAD + "concepts: *nothing\n")
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["!!int abc", "!!bool maybe", '!!int ""', '!!float ""', "!!timestamp soon", "!!int _"],
+)
+def test_value_its_tag_cannot_read_gives_map_error(value):
+    with pytest.raises(MapError) as caught:
+        load.parse(f"meta: {value}\nother: 1\n")
+
+    assert caught.value.problems[0].line == 1
+
+
+# --- resource safety ----------------------------------------------------------------------------------------
+
+
+def billion_laughs(levels: int = 9, width: int = 9) -> str:
+    names = "abcdefghijklmnopqrstuvwxyz"[:levels]
+    lines = [f"a: &a [{', '.join(['lol'] * width)}]"]
+    lines += [f"{name}: &{name} [{', '.join(['*' + before] * width)}]" for before, name in itertools.pairwise(names)]
+    return "\n".join(lines) + "\n"
+
+
+def test_alias_bomb_is_refused():
+    with pytest.raises(MapError) as caught:
+        load.parse(billion_laughs())
+
+    [problem] = caught.value.problems
+    assert "alias" in problem.message
+    assert problem.line is not None
+
+
+def test_deep_flow_nesting_is_refused():
+    with pytest.raises(MapError) as caught:
+        load.parse("[" * 10_000 + "]" * 10_000)
+
+    assert re.search(r"nest|deep", str(caught.value))
+
+
+def test_deep_block_nesting_is_refused():
+    text = "".join(f"{'  ' * level}k{level}:\n" for level in range(100)) + "  " * 100 + "leaf\n"
+
+    with pytest.raises(MapError) as caught:
+        load.parse(text)
+
+    assert re.search(r"nest|deep", str(caught.value))
+
+
+def test_nesting_up_to_the_depth_limit_is_read():
+    inner = load.MAX_DEPTH - 1  # the top-level mapping is one level
+    document = load.read_yaml("k: " + "[" * inner + "1" + "]" * inner)
+
+    value = document.data["k"]
+    for _ in range(inner - 1):
+        value = value[0]
+    assert value == [1]
+
+
+def test_nesting_one_past_the_depth_limit_is_refused():
+    inner = load.MAX_DEPTH
+    with pytest.raises(MapError, match=f"nested more than {load.MAX_DEPTH} levels"):
+        load.read_yaml("k: " + "[" * inner + "1" + "]" * inner)
+
+
+def test_file_over_the_size_cap_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(load, "MAX_BYTES", 1024 * 1024)
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"# padding\n" * 115_000)
+
+    [problem] = problems_of(path)
+
+    assert "limited to 1 MiB" in problem.message
+    assert str(problem).startswith(str(path))
+
+
+@pytest.mark.parametrize("kind", [str, bytes])
+def test_parse_over_the_size_cap_is_refused(kind, monkeypatch):
+    monkeypatch.setattr(load, "MAX_BYTES", 1024 * 1024)
+    text = "# padding\n" * 115_000
+
+    with pytest.raises(MapError, match="limited to 1 MiB"):
+        load.parse(text if kind is str else text.encode())
+
+
+def test_a_very_broken_file_lists_its_first_problems_and_counts_the_rest():
+    """A 500 KB file, inside every limit, whose 100,000 aliased concepts are each invalid (four problems each):
+    listing all 400,000 took 9-18 s and a 45 MB message, so only the first ones are listed."""
+    text = HEAD + "concepts:\n  - &bad {id: Bad}\n" + "  - *bad\n" * 100_000
+
+    with pytest.raises(MapError) as caught:
+        load.parse(text)
+
+    error = caught.value
+    assert len(error.problems) <= 2 * model.MAX_PROBLEMS
+    assert error.problems[0].path[:2] == ("concepts", 0)
+    assert error.omitted > 300_000
+    assert str(error).endswith("more problems; fix these first")
+
+
+# --- plain data as PyYAML reads it ---------------------------------------------------------------------------
+
+SCALARS = """\
+int: 42
+octal: 007
+hex: 0x1F
+sexagesimal: 1:30
+float: 3.14
+exponent: 1.0e+3
+infinity: -.inf
+yes_plain: yes
+yes_quoted: "yes"
+off_plain: OFF
+true_plain: true
+null_plain: null
+tilde: ~
+empty:
+date: 2004-02-29
+datetime: 2001-12-14 21:59:43.10
+number_quoted: "12"
+number_single_quoted: '12'
+str_tag: !!str 12
+int_tag: !!int "12"
+version: 1.2.3
+colon: a:b
+on: the key is a bool
+list: [1, "1", one, 1.5, no]
+nested: {a: [x, {b: ~}]}
+block: |
+  line one
+  line two
+"""
+
+
+def test_read_yaml_reads_scalars_as_safe_load_does():
+    expected = yaml.safe_load(SCALARS)
+
+    data = load.read_yaml(SCALARS).data
+
+    assert data == expected
+    assert [type(value) for value in data.values()] == [type(value) for value in expected.values()]
+
+
+def test_read_yaml_keeps_quoted_words_as_strings():
+    data = load.read_yaml('quoted: "yes"\nplain: yes\nnumber: "007"\nday: 2004-02-29\n').data
+
+    assert data == {"quoted": "yes", "plain": True, "number": "007", "day": datetime.date(2004, 2, 29)}
