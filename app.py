@@ -53,7 +53,7 @@ visible = filters.apply(data.map_graph(content, name))
 selected = st.session_state.get(state.SELECTED)
 chosen_reference = references.chosen(concept_map)
 
-map_column, details_column = st.columns([3, 2], gap="medium")
+map_column, details_column = st.columns([5, 3], gap="medium")
 with map_column:
     if not visible.nodes:
         st.info("No concepts match these filters. Loosen them, or use *Reset view* in the sidebar.")

@@ -8,7 +8,7 @@ import networkx as nx
 
 from . import graph as graphs
 
-SCALE = 900  # half the width of the layout, in canvas pixels
+SCALE = 420  # the facets' distance from the centre, in canvas pixels
 
 
 def positions(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:

@@ -24,6 +24,8 @@ class KindStyle:
     color: str
     shape: str
     size: int
+    font: int = 15  # label size; at low zoom only the larger labels are drawn (see LABEL_THRESHOLD)
+    landmark: int = 0  # if set, the label stays at least this many pixels tall on screen at any zoom
 
 
 # Okabe & Ito (2008) colours.
@@ -38,22 +40,23 @@ VERMILLION, ORANGE, BLUE, SKY, GREEN, YELLOW, PURPLE, GREY = (
     "#999999",
 )
 STYLES: dict[Kind, KindStyle] = {
-    Kind.FACET: KindStyle(VERMILLION, "hexagon", 34),
+    Kind.FACET: KindStyle(VERMILLION, "hexagon", 40, font=30, landmark=18),
     Kind.PROCESS: KindStyle(ORANGE, "dot", 15),
     Kind.REGION: KindStyle(BLUE, "dot", 15),
-    Kind.SYSTEM: KindStyle(SKY, "hexagon", 20),
+    Kind.SYSTEM: KindStyle(SKY, "hexagon", 22, font=19, landmark=11),
     Kind.METHOD: KindStyle(GREEN, "square", 13),
     Kind.PARADIGM: KindStyle(GREEN, "triangle", 15),
     Kind.POPULATION: KindStyle(PURPLE, "diamond", 16),
     Kind.BEHAVIOR: KindStyle(YELLOW, "star", 17),
     Kind.MEASURE: KindStyle(YELLOW, "diamond", 15),
-    Kind.PITFALL: KindStyle(GREY, "triangleDown", 19),
-    Kind.TREND: KindStyle(SKY, "star", 19),
-    Kind.DIRECTION: KindStyle(SKY, "triangle", 16),
+    Kind.PITFALL: KindStyle(GREY, "triangleDown", 24, font=19, landmark=11),
+    Kind.TREND: KindStyle(SKY, "star", 24, font=19, landmark=11),
+    Kind.DIRECTION: KindStyle(SKY, "triangle", 18, font=17),
     Kind.THEORY: KindStyle(PURPLE, "square", 14),
     Kind.CONSTRUCT: KindStyle(GREY, "dot", 15),
 }
 BORDER = "#333333"
+LABEL_THRESHOLD = 8  # on-screen pixels under which a label is not drawn: zoom in to read the small ones
 
 OPTIONS: dict[str, Any] = {
     "autoResize": True,
@@ -84,6 +87,7 @@ OPTIONS: dict[str, Any] = {
         "borderWidthSelected": 4,
         "font": {"size": 15, "face": "Source Sans Pro, Helvetica, Arial, sans-serif", "strokeWidth": 4},
         "widthConstraint": {"maximum": 160},
+        "scaling": {"label": {"enabled": False, "drawThreshold": LABEL_THRESHOLD}},
     },
     "edges": {
         "width": 1.3,
@@ -118,7 +122,9 @@ def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) 
             x=x,
             y=y,
             kind=str(concept.kind),
-            font={"size": 20} if concept.kind == Kind.FACET else {},
+            font={"size": style.font},
+            landmark=style.landmark,
+            fixed=concept.kind == Kind.FACET,  # facets hold their places while the layout settles
         )
     for relation in concept_map.relations:
         info = RELATIONS[relation.type]

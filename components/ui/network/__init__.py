@@ -35,7 +35,7 @@ def network(
     highlight: dict[str, list[str]] | None,
     on_select: Callable[[], None],
     key: str,
-    height: int = 620,
+    height: int = 680,
 ) -> None:
     """Draw the map; a click on a node, an edge or the background calls `on_select`.
 

@@ -55,6 +55,7 @@ function createView(root, setTriggerValue) {
     version: null,
     raw: { nodes: new Map(), edges: new Map() },
     selected: null, // {kind, id} last shown, whether it came from a click or from Python
+    dimmed: new Map(), // node id -> faded because something else is selected
     settled: false,
   };
   // For browser tests and benchmarks: where a node is drawn, in pixels from the canvas's top left.
@@ -73,8 +74,16 @@ function createView(root, setTriggerValue) {
       return null;
     },
     edgePosition: (id) => {
-      const edge = view.network?.body.edges[id]; // vis-network internals: the drawn curve's midpoint
-      return edge ? view.network.canvasToDOM(edge.edgeType.getPoint(0.5)) : null;
+      // A point on the drawn curve (vis-network internals) that picks this edge and not a neighbour.
+      const edge = view.network?.body.edges[id];
+      if (!edge) return null;
+      for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8]) {
+        const point = view.network.canvasToDOM(edge.edgeType.getPoint(t));
+        const around = [[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].map(([dx, dy]) => ({ x: point.x + dx, y: point.y + dy }));
+        const clear = around.every((p) => view.network.getEdgeAt(p) === id && view.network.getNodeAt(p) === undefined);
+        if (clear) return point;
+      }
+      return null;
     },
   };
   root.querySelector("[data-action=fit]").onclick = () => view.network?.fit({ animation: { duration: 400 } });
@@ -111,6 +120,7 @@ function create(view, vis, data, theme) {
   remember(view, data.graph);
   view.version = data.graph.version;
   const options = structuredClone(data.graph.options);
+  view.baseWidth = options.nodes.widthConstraint?.maximum ?? 220;
   options.nodes.font.color = theme.text;
   options.nodes.font.strokeColor = theme.background;
   options.edges.font.color = theme.text;
@@ -120,14 +130,43 @@ function create(view, vis, data, theme) {
   view.network = new vis.Network(view.canvas, { nodes: view.nodes, edges: view.edges }, options);
   view.network.once("stabilizationIterationsDone", () => settle(view));
   view.network.on("click", (event) => onClick(view, event));
+  view.network.on("zoom", () => resizeLandmarks(view));
   view.network.on("doubleClick", (event) => {
     if (event.nodes.length) view.network.focus(event.nodes[0], { scale: 1.1, animation: { duration: 400 } });
   });
 }
 
+// Landmark labels (facets, systems, pitfalls, trends) never shrink below a readable size on screen,
+// so the whole map stays legible when it is zoomed out; the other labels appear as one zooms in.
+function landmarkFont(raw, scale) {
+  const size = raw.font?.size ?? 15;
+  return raw.landmark ? Math.max(size, raw.landmark / scale) : size;
+}
+
+// A landmark's label grows as one zooms out; its line width grows with it so words are not broken.
+function landmarkStyle(view, raw) {
+  const font = nodeFont(view, raw);
+  const base = view.baseWidth ?? 220;
+  return { font, widthConstraint: { maximum: (base * font.size) / (raw.font?.size ?? 15) } };
+}
+
+function resizeLandmarks(view) {
+  const scale = view.network.getScale();
+  const updates = [];
+  for (const raw of view.raw.nodes.values()) {
+    if (!raw.landmark) continue;
+    const size = landmarkFont(raw, scale);
+    if (view.nodes.get(raw.id)?.font?.size !== size) updates.push({ id: raw.id, ...landmarkStyle(view, raw) });
+  }
+  if (updates.length) view.nodes.update(updates);
+}
+
 function settle(view) {
   view.network.setOptions({ physics: { enabled: false } });
+  // Facets were pinned so the layout spreads them apart; now every node can be dragged.
+  view.nodes.update(view.nodes.getIds({ filter: (node) => node.fixed === true }).map((id) => ({ id, fixed: false })));
   view.network.fit();
+  resizeLandmarks(view);
   view.settled = true;
   view.status.textContent = "";
   view.root.dataset.settled = "true";
@@ -136,7 +175,9 @@ function settle(view) {
 
 function relayout(view) {
   if (!view.network) return;
-  view.nodes.update([...view.raw.nodes.values()].map((node) => ({ id: node.id, x: node.x, y: node.y })));
+  view.nodes.update(
+    [...view.raw.nodes.values()].map((node) => ({ id: node.id, x: node.x, y: node.y, fixed: node.fixed ?? false })),
+  );
   view.root.dataset.settled = "false";
   view.status.textContent = "Arranging the map…";
   view.network.setOptions({ physics: { enabled: true } });
@@ -231,12 +272,9 @@ function restyle(view) {
   for (const raw of view.raw.nodes.values()) {
     const hidden = shownNodes ? !shownNodes.has(raw.id) : false;
     const dim = keepNodes && !keepNodes.has(raw.id);
-    nodeUpdates.push({
-      id: raw.id,
-      hidden,
-      opacity: dim ? DIM_OPACITY : 1,
-      font: { ...(raw.font ?? {}), color: dim ? theme.dimText : theme.text, strokeColor: theme.background },
-    });
+    view.dimmed.set(raw.id, Boolean(dim));
+    const style = raw.landmark ? landmarkStyle(view, raw) : { font: nodeFont(view, raw) };
+    nodeUpdates.push({ id: raw.id, hidden, opacity: dim ? DIM_OPACITY : 1, ...style });
   }
   view.nodes.update(nodeUpdates);
 
@@ -260,6 +298,17 @@ function restyle(view) {
   if (selected?.kind === "node" && view.nodes.get(selected.id)) view.network.selectNodes([selected.id], false);
   else if (selected?.kind === "edge" && view.edges.get(selected.id)) view.network.selectEdges([selected.id]);
   else view.network.unselectAll();
+}
+
+function nodeFont(view, raw) {
+  const theme = view.theme;
+  const scale = view.network?.getScale() ?? 1;
+  return {
+    ...(raw.font ?? {}),
+    size: landmarkFont(raw, scale),
+    color: view.dimmed.get(raw.id) ? theme.dimText : theme.text,
+    strokeColor: theme.background,
+  };
 }
 
 function emphasis(view, shownEdges) {
