@@ -73,6 +73,7 @@ class RelationType(StrEnum):
     ADDRESSES = "addresses"
     IMPROVES = "improves"
     LEADS_TO = "leads_to"
+    EXPLAINS = "explains"
 
 
 @dataclass(frozen=True)
@@ -143,5 +144,8 @@ RELATIONS: dict[RelationType, RelationInfo] = {
     RelationType.IMPROVES: RelationInfo("improves", "is improved by", "An intervention improves an ability."),
     RelationType.LEADS_TO: RelationInfo(
         "leads to", "follows from", "A trend, if it continues, opens a future direction."
+    ),
+    RelationType.EXPLAINS: RelationInfo(
+        "explains", "is explained by", "A theory or account proposes how something works."
     ),
 }

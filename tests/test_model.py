@@ -394,3 +394,10 @@ def test_schema_is_valid_json_with_the_record_definitions():
 
 def test_schema_keeps_its_own_title():
     assert schema.json_schema()["title"] == "Empathy Atlas concept map"
+
+
+def test_every_kind_and_relation_type_has_its_words():
+    from components.vocabulary import KINDS, RELATIONS, Kind, RelationType
+
+    assert set(KINDS) == set(Kind)
+    assert set(RELATIONS) == set(RelationType)

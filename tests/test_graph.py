@@ -1,0 +1,110 @@
+"""The map as a graph: building it, neighbourhoods, facets, layout, and the filters over it."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from components import graph, layout, load
+from components.filters import Filters
+from components.model import ConceptMap
+
+SMALL = Path(__file__).parent / "data" / "app" / "small.yaml"
+PAPER = Path(__file__).parents[1] / "concepts.yaml"
+
+
+@pytest.fixture(scope="module")
+def small() -> ConceptMap:
+    return load.load_concepts(SMALL)
+
+
+@pytest.fixture(scope="module")
+def small_graph(small: ConceptMap):
+    return graph.build(small)
+
+
+def test_build_has_a_node_per_concept_and_an_edge_per_relation(small: ConceptMap, small_graph):
+    assert set(small_graph.nodes) == {c.id for c in small.concepts}
+    assert small_graph.number_of_edges() == len(small.relations)
+    assert small_graph.nodes["tpj"]["kind"] == "region"
+    assert ("mentalizing", "tpj", "mentalizing|engages|tpj") in small_graph.edges(keys=True)
+
+
+@pytest.mark.parametrize(
+    ("depth", "expected"),
+    [(0, {"tpj"}), (1, {"tpj", "mentalizing"}), (2, {"tpj", "mentalizing", "mpfc", "empathy", "sharing",
+                                                     "false_belief", "autism"})],
+)  # fmt: skip
+def test_neighbourhood_goes_both_ways_up_to_depth(small_graph, depth, expected):
+    assert graph.neighbourhood(small_graph, ["tpj"], depth) == expected
+
+
+def test_neighbourhood_ignores_unknown_centres(small_graph):
+    assert graph.neighbourhood(small_graph, ["nowhere"], 2) == set()
+
+
+def test_home_facet_is_the_nearest_facet(small_graph):
+    home = graph.home_facets(small_graph)
+    assert home["ai"] == "sharing"
+    assert home["tpj"] == "mentalizing"
+    assert home["sharing"] == "sharing"
+
+
+def test_most_connected_comes_first(small_graph):
+    assert graph.most_connected(small_graph, 1) == [("mentalizing", 6)]
+
+
+def test_paper_regions_sit_with_their_facet():
+    home = graph.home_facets(graph.build(load.load_concepts(PAPER)))
+    assert home["anterior_insula"] == "experience_sharing"
+    assert home["tpj"] == "mentalizing"
+    assert home["ventral_striatum"] == "prosocial_concern"
+
+
+def test_layout_is_deterministic_and_spreads_the_facets(small_graph):
+    first = layout.positions(small_graph)
+    assert first == layout.positions(small_graph)
+    assert set(first) == set(small_graph.nodes)
+    (x1, y1), (x2, y2) = first["sharing"], first["mentalizing"]
+    assert math.dist((x1, y1), (x2, y2)) > layout.SCALE
+
+
+def test_no_filters_keep_everything(small_graph):
+    visible = Filters().apply(small_graph)
+    assert visible.nodes == set(small_graph.nodes)
+    assert len(visible.edges) == small_graph.number_of_edges()
+    assert not Filters().active
+
+
+def test_kind_filter_keeps_relations_between_kept_concepts_only(small_graph):
+    visible = Filters(kinds=frozenset({"facet", "region"})).apply(small_graph)
+    assert visible.nodes == {"sharing", "mentalizing", "ai", "tpj", "mpfc"}
+    assert visible.edges == {"mentalizing|engages|tpj", "mentalizing|engages|mpfc",
+                             "sharing|dissociates_from|mentalizing"}  # fmt: skip
+
+
+def test_facet_filter_keeps_k_steps_around_the_facet(small_graph):
+    visible = Filters(facets=frozenset({"sharing"}), facet_depth=1).apply(small_graph)
+    assert visible.nodes == {"sharing", "empathy", "affective_sharing", "mentalizing"}
+
+
+def test_relation_type_filter_keeps_the_ends_of_those_relations(small_graph):
+    visible = Filters(relation_types=frozenset({"part_of"})).apply(small_graph)
+    assert visible.nodes == {"sharing", "mentalizing", "empathy", "affective_sharing"}
+    assert all("|part_of|" in edge for edge in visible.edges)
+
+
+def test_focus_applies_after_the_other_filters(small_graph):
+    visible = Filters(kinds=frozenset({"facet", "region"}), focus=("tpj",), focus_depth=2).apply(small_graph)
+    assert visible.nodes == {"tpj", "mentalizing", "mpfc", "sharing"}
+
+
+def test_focus_on_a_relation_keeps_both_ends(small_graph):
+    visible = Filters(focus=("affective_sharing", "ai"), focus_depth=1).apply(small_graph)
+    assert visible.nodes == {"affective_sharing", "ai", "sharing"}
+
+
+def test_filters_are_hashable_values():
+    assert hash(Filters(kinds=frozenset({"region"}))) == hash(Filters(kinds=frozenset({"region"})))
