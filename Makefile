@@ -33,7 +33,7 @@ test-fast: $(BIN)/.dev ## run the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"
 
 bench: $(BIN)/.dev ## print the benchmark table
-	$(BIN)/python -m tests.benchmarks
+	$(BIN)/python tests/benchmarks.py
 
 lint: $(BIN)/.dev ## ruff: lint and format check
 	$(BIN)/ruff check .

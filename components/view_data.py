@@ -72,7 +72,7 @@ OPTIONS: dict[str, Any] = {
             "damping": 0.6,
             "avoidOverlap": 0.7,
         },
-        "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50, "fit": True},
+        "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 50, "fit": True},
     },
     "interaction": {
         "hover": True,

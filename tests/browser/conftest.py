@@ -8,21 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from app_server import ARTIFACTS, ROOT, App, serve
 
-ROOT = Path(__file__).parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
 MAP = Path(os.environ.get("ATLAS_TEST_MAP", ROOT / "concepts.yaml"))
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -61,61 +53,17 @@ def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, "viewport": {"width": 1500, "height": 1000}}
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class App:
-    url: str
-    log: Path
-    outside_requests: list[str] = field(default_factory=list)
-
-
-@contextmanager
-def serve(concepts: Path, name: str) -> Iterator[App]:
-    """`streamlit run app.py` on a free port until the block ends; its log must hold no traceback."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    port = free_port()
-    log = ARTIFACTS / f"server-{name}.log"
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",
-        f"--server.port={port}", "--server.address=127.0.0.1", "--", "--concepts", str(concepts),
-    ]  # fmt: skip
-    with log.open("w") as output:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the app did not start; see {log}") from None
-                time.sleep(0.3)
-        yield App(url, log)
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
-    assert "Traceback" not in log.read_text(), f"the server logged a traceback; see {log}"
-
-
 @pytest.fixture(scope="session")
 def app() -> Iterator[App]:
     chromium()
-    with serve(MAP, "concepts") as running:
+    with serve(MAP, "concepts", log_check=True) as running:
         yield running
 
 
 @pytest.fixture(scope="session")
 def hostile_app() -> Iterator[App]:
     chromium()
-    with serve(ROOT / "tests" / "data" / "app" / "hostile.yaml", "hostile") as running:
+    with serve(ROOT / "tests" / "data" / "app" / "hostile.yaml", "hostile", log_check=True) as running:
         yield running
 
 

@@ -1,0 +1,62 @@
+"""Start the app (or another Streamlit script) on a free local port, for browser tests and benchmarks."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class App:
+    url: str
+    log: Path
+
+
+@contextmanager
+def serve(concepts: Path, name: str, app: Path = ROOT / "app.py", log_check: bool = False) -> Iterator[App]:
+    """`streamlit run <app>` on a free port until the block ends (optionally: its log holds no traceback)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    port = free_port()
+    log = ARTIFACTS / f"server-{name}.log"
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(app), "--server.headless=true",
+        f"--server.port={port}", "--server.address=127.0.0.1", "--", "--concepts", str(concepts),
+    ]  # fmt: skip
+    environment = {**os.environ, "EMPATHY_ATLAS_CONCEPTS": str(concepts)}
+    with log.open("w") as output:
+        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the app did not start; see {log}") from None
+                time.sleep(0.3)
+        yield App(url, log)
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+    if log_check:
+        assert "Traceback" not in log.read_text(), f"the server logged a traceback; see {log}"
