@@ -135,6 +135,7 @@ function create(view, vis, data, theme) {
   view.network.once("stabilizationIterationsDone", () => settle(view));
   view.network.on("click", (event) => onClick(view, event));
   view.network.on("zoom", () => resizeLandmarks(view));
+  view.network.on("animationFinished", () => resizeLandmarks(view)); // focus, fit and moveTo zoom too
   view.network.on("doubleClick", (event) => {
     if (event.nodes.length) view.network.focus(event.nodes[0], { scale: 1.1, animation: { duration: 400 } });
   });
