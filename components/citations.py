@@ -37,14 +37,6 @@ def cite(reference: Reference) -> Citation:
     )
 
 
-def short(reference: Reference) -> str:
-    """'Singer et al. 2004', 'Zaki & Ochsner 2009', 'Davis 1983'."""
-    surnames = [author.split(",")[0] for author in reference.authors]
-    if len(surnames) > 2 or not reference.authors_complete:
-        return f"{surnames[0]} et al. {reference.year}"
-    return f"{' & '.join(surnames)} {reference.year}"
-
-
 def format_authors(authors: tuple[str, ...], complete: bool = True) -> str:
     """'Zaki, J.', 'Zaki, J. & Ochsner, K.', 'Singer, T. et al.' (more than five, or an incomplete list)."""
     if not complete or len(authors) > 5:
