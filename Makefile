@@ -4,6 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 CONCEPTS ?= concepts.yaml
 PORT ?= 8501
+# Where the app listens: this machine only, by default. `make run HOST=0.0.0.0` serves a classroom
+# over the local network; the address students type is then printed (found without asking any
+# outside service, unlike Streamlit's own start-up message on a wildcard address).
+HOST ?= localhost
+WILDCARD := $(filter 0.0.0.0 ::,$(HOST))
+LAN_ADDRESS = $(shell $(PYTHON) -c "import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.connect(('10.255.255.255', 1)); print(s.getsockname()[0])" 2>/dev/null || echo localhost)
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-fast bench lint format typecheck schema validate stats clean
@@ -11,26 +17,26 @@ PORT ?= 8501
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-# The venv is (re)built when requirements change; the project itself is installed editable so that
-# Streamlit finds the network view's asset folder (see pyproject.toml).
+# The venv is (re)built when requirements change. requirements.txt installs the app itself in place,
+# the way `pip install -r requirements.txt` does by hand (see the comment there).
 $(BIN)/.runtime: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(BIN)/.dev: $(BIN)/.runtime requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-run: $(BIN)/.runtime ## open the app on $(CONCEPTS) (make run CONCEPTS=other.yaml)
-	$(BIN)/streamlit run app.py --server.port $(PORT) -- --concepts "$(CONCEPTS)"
+run: $(BIN)/.runtime ## open the app on $(CONCEPTS) (CONCEPTS=other.yaml, PORT=8502, HOST=0.0.0.0 for a classroom)
+	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
+		$(if $(WILDCARD),--browser.serverAddress $(LAN_ADDRESS)) -- --concepts "$(CONCEPTS)"
 
-test: $(BIN)/.dev ## run every test (browser tests skip without Chromium unless REQUIRE_BROWSER=1)
+test: lint typecheck ## lint, type check, then every test (browser tests skip without Chromium unless REQUIRE_BROWSER=1)
 	$(BIN)/python -m pytest
 
-test-fast: $(BIN)/.dev ## run the tests that need no browser
-	$(BIN)/python -m pytest -m "not browser"
+test-fast: $(BIN)/.dev ## the quick tests: no browser, no throwaway venv, no long property runs
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 bench: $(BIN)/.dev ## print the benchmark table
 	$(BIN)/python tests/benchmarks.py
@@ -43,6 +49,9 @@ format: $(BIN)/.dev ## ruff: fix what can be fixed and format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+typecheck: $(BIN)/.dev ## mypy, strict on components/
+	$(BIN)/mypy
+
 schema: $(BIN)/.runtime ## regenerate concepts.schema.json from the model
 	$(BIN)/python -m components schema > concepts.schema.json
 
@@ -53,4 +62,4 @@ stats: $(BIN)/.runtime ## counts and most connected concepts of $(CONCEPTS)
 	$(BIN)/python -m components stats "$(CONCEPTS)"
 
 clean: ## remove the venv and caches
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis

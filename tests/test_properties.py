@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -129,6 +130,7 @@ def maps(draw: st.DrawFn) -> dict[str, Any]:
     )
 
 
+@pytest.mark.slow
 @MAP_SETTINGS
 @given(data=maps(), unicode=st.booleans())
 def test_generated_map_parses_as_it_validates(data, unicode):
@@ -137,6 +139,7 @@ def test_generated_map_parses_as_it_validates(data, unicode):
     assert load.parse(text) == model.validate(data)
 
 
+@pytest.mark.slow
 @MAP_SETTINGS
 @given(data=maps())
 def test_dumped_model_loads_back_to_itself(data):
