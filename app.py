@@ -1,4 +1,4 @@
-"""Empathy Atlas: explore Zaki & Ochsner (2012), "The neuroscience of empathy", as an interactive map.
+"""Empathy Atlas: explore a paper, and the works it cites, as an interactive concept map.
 
     streamlit run app.py -- --concepts FILE     (or EMPATHY_ATLAS_CONCEPTS=FILE; default concepts.yaml)
 
@@ -37,20 +37,20 @@ watch.reload_on_change(path, data.signature(path))
 
 # The file's map; if it has problems, the last valid map under a warning, or the problems alone.
 try:
-    content = data.read(path, name)
-    concept_map = data.concept_map(content, name)
-    st.session_state[state.LAST_VALID] = (content, name)
+    file = data.read(path, name)
+    concept_map = data.concept_map(file)
+    st.session_state[state.LAST_VALID] = file
 except MapError as error:
     problems.show(error, keeping_last_valid=st.session_state[state.LAST_VALID] is not None)
     if st.session_state[state.LAST_VALID] is None:
         st.stop()
-    content, name = st.session_state[state.LAST_VALID]
-    concept_map = data.concept_map(content, name)
+    file = st.session_state[state.LAST_VALID]
+    concept_map = data.concept_map(file)
 
+st.set_page_config(page_title=concept_map.meta.title)
 header.header(concept_map)
-filters = sidebar.controls(concept_map)
-visible = filters.apply(data.map_graph(content, name))
-selected = st.session_state.get(state.SELECTED)
+selection, filters = sidebar.controls(concept_map)
+visible = filters.apply(data.map_graph(file))
 chosen_reference = references.chosen(concept_map)
 
 map_column, details_column = st.columns([5, 3], gap="medium")
@@ -60,18 +60,16 @@ with map_column:
     elif filters.focus_depth and not filters.focus:
         st.info("Select a concept to focus on its neighbourhood.")
     network(
-        data.network_payload(content, name),
+        data.network_payload(file),
+        title=concept_map.meta.title,
         visible={"nodes": sorted(visible.nodes), "edges": sorted(visible.edges)} if filters.active else None,
-        selected={"kind": "node" if selected in concept_map.concept_by_id else "edge", "id": selected}
-        if selected
-        else None,
+        selection=selection,
         highlight=references.highlight(concept_map, chosen_reference),
         on_select=state.on_network_select,
         key=state.NETWORK,
     )
 with details_column, st.container(height=700, border=False):
-    hidden = bool(selected) and filters.active and not set(filters.focus or (selected,)) <= visible.nodes
-    details.panel(concept_map, selected, hidden=hidden)
+    details.panel(concept_map, selection, hidden=selection is not None and not visible.shows(selection))
 
 st.subheader("References", anchor=False)
 table_column, supported_column = st.columns([3, 2], gap="medium")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from .model import Reference
+from .model import Reference, Source
 
 DOI_SAFE = "/:;()._-"
 
@@ -46,10 +46,20 @@ def format_authors(authors: tuple[str, ...], complete: bool = True) -> str:
     return ", ".join(authors[:-1]) + " & " + authors[-1]
 
 
+def doi_url(doi: str) -> str:
+    """A DOI's https address, with every character a URL may not hold unescaped %-encoded."""
+    return "https://doi.org/" + quote(doi, safe=DOI_SAFE)
+
+
+def source_link(source: Source) -> str | None:
+    """The https address of the paper a map models: its DOI, else its url."""
+    return doi_url(source.doi) if source.doi else source.url
+
+
 def link(reference: Reference) -> str | None:
     """The reference's https address: its DOI, else PubMed Central, else PubMed, else its url."""
     if reference.doi:
-        return "https://doi.org/" + quote(reference.doi, safe=DOI_SAFE)
+        return doi_url(reference.doi)
     if reference.pmcid:
         return f"https://pmc.ncbi.nlm.nih.gov/articles/{reference.pmcid}/"
     if reference.pmid:

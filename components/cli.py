@@ -35,8 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MapError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        count = len(error.problems)
-        print(f"{args.path}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+        print(f"{args.path}: {error.counted}", file=sys.stderr)
         return 1
     numbers = stats.compute(concept_map)
     if args.command == "validate":

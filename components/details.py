@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .citations import Citation, cite
-from .graph import relation_id
 from .model import Concept, ConceptMap, Relation
 from .vocabulary import RELATIONS
 
@@ -48,7 +47,7 @@ def links(concept_map: ConceptMap, concept_id: str) -> dict[str, list[Link]]:
         else:
             continue
         groups.setdefault(phrase, []).append(
-            Link(relation_id(relation), phrase, other, relation.note, citations_of(concept_map, relation.refs))
+            Link(relation.id, phrase, other, relation.note, citations_of(concept_map, relation.refs))
         )
     for group in groups.values():
         group.sort(key=lambda link: link.other.label.lower())
@@ -58,17 +57,13 @@ def links(concept_map: ConceptMap, concept_id: str) -> dict[str, list[Link]]:
 def claim(concept_map: ConceptMap, relation: Relation) -> Claim:
     by_id = concept_map.concept_by_id
     return Claim(
-        relation_id(relation),
+        relation.id,
         by_id[relation.source],
         RELATIONS[relation.type].label,
         by_id[relation.target],
         relation.note,
         citations_of(concept_map, relation.refs),
     )
-
-
-def find_relation(concept_map: ConceptMap, selected: str) -> Relation | None:
-    return next((r for r in concept_map.relations if relation_id(r) == selected), None)
 
 
 def citations_of(concept_map: ConceptMap, keys: tuple[str, ...]) -> tuple[Citation, ...]:

@@ -54,9 +54,14 @@ class MapError(ValueError):
     def __str__(self) -> str:
         return self.summary()
 
-    def summary(self) -> str:
+    @property
+    def counted(self) -> str:
+        """ "1 problem", "3 problems"."""
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the map:"
+        return f"{count} problem{'s' if count != 1 else ''}"
+
+    def summary(self) -> str:
+        head = f"{self.counted} in the map:"
         return "\n".join([head, *(f"  {problem}" for problem in self.problems), *self.omitted_note()])
 
     def omitted_note(self) -> list[str]:

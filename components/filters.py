@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import networkx as nx
-
 from . import graph as graphs
+from .graph import Graph
+from .selection import Selection
 
 
 @dataclass(frozen=True)
@@ -14,10 +14,13 @@ class Visible:
     nodes: frozenset[str]
     edges: frozenset[str]  # relation ids
 
+    def shows(self, selection: Selection) -> bool:
+        return selection.id in (self.nodes if selection.concept else self.edges)
+
 
 @dataclass(frozen=True)
 class Filters:
-    """Empty sets mean "no restriction"; focus_depth 0 means "no focus"."""
+    """Empty sets mean "no restriction"; focus_depth 0 means "no focus". The defaults are the app's."""
 
     kinds: frozenset[str] = frozenset()
     facets: frozenset[str] = frozenset()
@@ -30,23 +33,25 @@ class Filters:
     def active(self) -> bool:
         return bool(self.kinds or self.facets or self.relation_types or (self.focus and self.focus_depth))
 
-    def apply(self, graph: nx.MultiDiGraph) -> Visible:
+    def apply(self, graph: Graph[str]) -> Visible:
         """The concepts and relations that pass every filter; a relation shows only if both ends do."""
         nodes = set(graph.nodes)
         if self.kinds:
             nodes = {node for node in nodes if graph.nodes[node]["kind"] in self.kinds}
         if self.facets:
             nodes &= graphs.neighbourhood(graph, self.facets, self.facet_depth)
-        edges = [
+        edges: list[tuple[str, str, str]] = [
             (source, target, key)
-            for source, target, key, kind in graph.edges(keys=True, data="type")
-            if source in nodes and target in nodes and (not self.relation_types or kind in self.relation_types)
+            for source, target, key, data in graph.edges(keys=True, data=True)
+            if source in nodes and target in nodes and (not self.relation_types or data["type"] in self.relation_types)
         ]
         if self.relation_types:
             nodes = {end for source, target, _ in edges for end in (source, target)}
         if self.focus and self.focus_depth:
-            shown = nx.MultiDiGraph(graph.edge_subgraph(edges))
+            shown: Graph[str] = graphs.Graph()
             shown.add_nodes_from(node for node in self.focus if node in graph)
+            for source, target, key in edges:
+                shown.add_edge(source, target, key=key)
             nodes = graphs.neighbourhood(shown, self.focus, self.focus_depth)
             edges = [edge for edge in edges if edge[0] in nodes and edge[1] in nodes]
         return Visible(frozenset(nodes), frozenset(key for _, _, key in edges))

@@ -6,26 +6,22 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from .model import ConceptMap, Relation
+from .model import ConceptMap
 from .vocabulary import Kind
 
-
-def relation_id(relation: Relation) -> str:
-    """A relation's stable id (a map has at most one relation per source, type and target)."""
-    return f"{relation.source}|{relation.type}|{relation.target}"
+Graph = nx.MultiDiGraph  # concepts as nodes (by id), relations as edges keyed by their id
 
 
-def build(concept_map: ConceptMap) -> nx.MultiDiGraph:
+def build(concept_map: ConceptMap) -> Graph[str]:
     """Concepts as nodes (kind, label), relations as edges keyed by their relation id."""
-    graph = nx.MultiDiGraph()
+    graph: Graph[str] = nx.MultiDiGraph()
     graph.add_nodes_from((c.id, {"kind": c.kind, "label": c.label}) for c in concept_map.concepts)
-    graph.add_edges_from(
-        (r.source, r.target, relation_id(r), {"type": r.type, "refs": r.refs}) for r in concept_map.relations
-    )
+    for relation in concept_map.relations:
+        graph.add_edge(relation.source, relation.target, key=relation.id, type=relation.type, refs=relation.refs)
     return graph
 
 
-def neighbourhood(graph: nx.MultiDiGraph, centres: Iterable[str], depth: int) -> set[str]:
+def neighbourhood(graph: Graph[str], centres: Iterable[str], depth: int) -> set[str]:
     """Every concept within `depth` relations of any centre, in either direction."""
     undirected = graph.to_undirected(as_view=True)
     found: set[str] = set()
@@ -35,11 +31,11 @@ def neighbourhood(graph: nx.MultiDiGraph, centres: Iterable[str], depth: int) ->
     return found
 
 
-def facets(graph: nx.MultiDiGraph) -> list[str]:
-    return [node for node, kind in graph.nodes(data="kind") if kind == Kind.FACET]
+def facets(graph: Graph[str]) -> list[str]:
+    return [node for node, data in graph.nodes(data=True) if data["kind"] == Kind.FACET]
 
 
-def home_facets(graph: nx.MultiDiGraph) -> dict[str, str]:
+def home_facets(graph: Graph[str]) -> dict[str, str]:
     """Each concept's nearest facet (fewest relations away, the first facet on ties)."""
     undirected = graph.to_undirected(as_view=True)
     best: dict[str, tuple[int, int, str]] = {}
@@ -51,6 +47,7 @@ def home_facets(graph: nx.MultiDiGraph) -> dict[str, str]:
     return {node: facet for node, (_, _, facet) in best.items()}
 
 
-def most_connected(graph: nx.MultiDiGraph, count: int = 10) -> list[tuple[str, int]]:
+def most_connected(graph: Graph[str], count: int = 10) -> list[tuple[str, int]]:
     """The concepts with the most relations, most first (ties by id)."""
-    return sorted(graph.degree, key=lambda item: (-item[1], item[0]))[:count]
+    degrees: list[tuple[str, int]] = list(graph.degree)
+    return sorted(degrees, key=lambda item: (-item[1], item[0]))[:count]

@@ -8,6 +8,8 @@ past, before anything large is built), and the mark of every value kept for erro
 from __future__ import annotations
 
 import gc
+import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
@@ -53,16 +55,23 @@ class Marks:
 
 def load_concepts(path: str | FilePath) -> ConceptMap:
     """Read and validate a map file; raise MapError listing every problem as file:line:col."""
-    file = FilePath(path)
-    name = str(path)
+    return parse(read_file(path), str(path))
+
+
+def read_file(path: str | FilePath, name: str | None = None) -> bytes:
+    """A map file's bytes, its size checked before anything is read: a file over the cap (or one
+    that grows past it while being read) is refused having read no more than the cap and a byte."""
+    shown = name or str(path)
     try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise MapError([_too_big(name, size)])
-        raw = file.read_bytes()
+        with open(path, "rb") as file:
+            if os.fstat(file.fileno()).st_size > MAX_BYTES:
+                raise MapError([_too_big(shown)])
+            raw = file.read(MAX_BYTES + 1)
     except OSError as error:
-        raise MapError([Problem(f"cannot read the file: {error.strerror or error}", file=name)]) from None
-    return parse(raw, name)
+        raise MapError([Problem(f"cannot read the file: {error.strerror or error}", file=shown)]) from None
+    if len(raw) > MAX_BYTES:
+        raise MapError([_too_big(shown)])
+    return raw
 
 
 def parse(content: str | bytes, filename: str = "concepts.yaml") -> ConceptMap:
@@ -126,10 +135,10 @@ def read_yaml(content: str | bytes, filename: str = "concepts.yaml", track: bool
 def _decode(content: str | bytes, filename: str) -> str:
     if isinstance(content, str):
         if len(content) > MAX_BYTES // 4 and len(content.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-            raise MapError([_too_big(filename, len(content.encode("utf-8", "surrogatepass")))])
+            raise MapError([_too_big(filename)])
         return content
     if len(content) > MAX_BYTES:
-        raise MapError([_too_big(filename, len(content))])
+        raise MapError([_too_big(filename)])
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -142,14 +151,13 @@ def _decode(content: str | bytes, filename: str) -> str:
         ) from None
 
 
-def _too_big(filename: str, size: int) -> Problem:
-    return Problem(
-        f"the file is {size / 1048576:.1f} MiB; maps are limited to {MAX_BYTES // 1048576} MiB", file=filename
-    )
+def _too_big(filename: str) -> Problem:
+    limit = MAX_BYTES // 1048576
+    return Problem(f"the file is over {limit} MiB, the most a map may be; split it or trim it", file=filename)
 
 
 @contextmanager
-def _gc_paused():
+def _gc_paused() -> Iterator[None]:
     """Building a large map makes millions of small objects, and the collector would walk all of
     them again and again (tripling load time); nothing built here is cyclic, so pause it."""
     enabled = gc.isenabled()
@@ -168,7 +176,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, filename: str) -> Pr
         return Problem("a tab is used for indentation; YAML indents with spaces only", (), filename, line, col)
     message = f"invalid YAML: {error.problem}"
     opened = error.context_mark
-    if error.context and opened is not None and (opened.line, opened.column) != (mark.line, mark.column):
+    if error.context and opened is not None and (opened.line + 1, opened.column + 1) != (line, col):
         message += f" ({error.context} that starts at line {opened.line + 1}, column {opened.column + 1})"
     elif error.context:
         message += f" ({error.context})"
@@ -295,7 +303,7 @@ class _Builder:
         value = event.value
         tag = event.tag
         if tag is None or tag == "!":
-            tag = _CONSTRUCTOR.resolve(yaml.ScalarNode, value, event.implicit) if event.implicit[0] else None
+            tag = _resolve(yaml.ScalarNode, value, event.implicit) if event.implicit[0] else None
             if tag == _STANDARD_TAG + "merge":
                 raise self.fail("merge keys (<<) are not supported; write the fields out", event.start_mark)
             if tag == _STANDARD_TAG + "value":
@@ -357,6 +365,8 @@ class _Builder:
 
 
 _SCALAR_TAGS = ("str", "int", "float", "bool", "null", "timestamp")
+_resolve: Any = _CONSTRUCTOR.resolve  # PyYAML's stubs leave it untyped: (node type, value, implicit) -> tag
+
 _NO_KEY = object()
 _DUPLICATE = object()
 _Scalar, _Alias, _StreamEnd, _DocumentStart = (

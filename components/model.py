@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from functools import cached_property
 from itertools import islice
 from typing import Annotated, Any, Literal
@@ -42,9 +42,19 @@ def _check_doi(value: str) -> str:
     return value
 
 
+# A whole https address: a host, then only characters that may stand in a URL unescaped (RFC 3986's
+# reserved and unreserved characters and %-escapes). No space, control character, quote, bracket of
+# markup or backslash can follow, so a link built from it cannot become anything but that link.
+HTTPS_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?")
+
+
 def _check_https(value: str) -> str:
-    if not value.lower().startswith("https://") or len(value) <= len("https://"):
-        raise ValueError(f"'{value}' is not an https: link; only https:// links are allowed")
+    if not HTTPS_URL.fullmatch(value):
+        shown = f"'{value}'" if value.isprintable() and len(value) <= 80 else repr(value[:80])
+        raise ValueError(
+            f"{shown} is not a whole https: address; write one link starting with https://, "
+            "with no spaces, line breaks or quotes (escape them as %20, %0A, %22)"
+        )
     return value
 
 
@@ -66,7 +76,7 @@ Doi = Annotated[
         description="A DOI such as 10.1038/nn.3085 (a doi: or https://doi.org/ prefix is accepted).",
     ),
 ]
-HttpsUrl = Annotated[str, AfterValidator(_check_https), Field(json_schema_extra={"pattern": "^https://"})]
+HttpsUrl = Annotated[str, AfterValidator(_check_https), Field(json_schema_extra={"pattern": f"^{HTTPS_URL.pattern}$"})]
 Slug = Annotated[str, Field(pattern=SLUG, description="A lowercase slug: letters, digits and _.")]
 Mni = Annotated[
     tuple[float, float, float],
@@ -93,10 +103,20 @@ class Source(Strict):
 
 
 class Meta(Strict):
-    title: Text
+    title: Text = Field(description="The map's name: the page title and the browser tab's.")
     description: Text = Field(description="One or two sentences on what the map is.")
     source: Source
     version: Text
+    start_here: Text = Field(
+        default="Start from one of the map's facets:",
+        description="The line above the list of facets in the details panel's starting view, "
+        'e.g. "The paper\'s three facets of empathy:".',
+    )
+    search_examples: tuple[Text, ...] = Field(
+        default=(),
+        description="Two or three things to type in the search box, shown in the help "
+        "(default: an abbreviation and an older name from the map).",
+    )
 
 
 class Concept(Strict):
@@ -110,6 +130,11 @@ class Concept(Strict):
     mni_source: Text | None = Field(default=None, description="Where the MNI coordinates come from.")
     refs: tuple[Slug, ...] = Field(default=(), description="Keys of references that define or describe it.")
 
+    @property
+    def name(self) -> str:
+        """The label with its abbreviation: "Temporoparietal junction (TPJ)"."""
+        return f"{self.label} ({self.abbrev})" if self.abbrev else self.label
+
 
 class Relation(Strict):
     source: Slug
@@ -117,6 +142,11 @@ class Relation(Strict):
     target: Slug
     refs: tuple[Slug, ...] = Field(min_length=1, description="Keys of the references that support it.")
     note: Text = Field(description="What the cited work showed, in one or two sentences.")
+
+    @property
+    def id(self) -> str:
+        """A stable id: a map has at most one relation per source, type and target."""
+        return f"{self.source}|{self.type}|{self.target}"
 
 
 class Reference(Strict):
@@ -150,8 +180,22 @@ class ConceptMap(Strict):
         return {concept.id: concept for concept in self.concepts}
 
     @cached_property
+    def relation_by_id(self) -> dict[str, Relation]:
+        return {relation.id: relation for relation in self.relations}
+
+    @cached_property
     def reference_by_key(self) -> dict[str, Reference]:
         return {reference.key: reference for reference in self.references}
+
+    @cached_property
+    def search_examples(self) -> tuple[str, ...]:
+        """What the help suggests typing in the search box: the map's own, else an abbreviation and an
+        older name of its best-known concepts."""
+        if self.meta.search_examples:
+            return self.meta.search_examples
+        abbrev = next((c.abbrev for c in self.concepts if c.abbrev), None)
+        alias = next((c.aliases[0] for c in self.concepts if c.aliases), None)
+        return tuple(example for example in (abbrev, alias) if example)
 
 
 MAX_PROBLEMS = 200  # a file with more lists the first ones: enough to fix, cheap to report
@@ -263,7 +307,9 @@ def _records(data: Mapping[str, Any], section: str) -> list[tuple[int, dict[str,
     return [(index, record) for index, record in enumerate(records) if type(record) is dict]
 
 
-def _unique(records: list[tuple[int, Mapping[str, Any]]], section: str, field: str, what: str):
+def _unique(
+    records: Sequence[tuple[int, Mapping[str, Any]]], section: str, field: str, what: str
+) -> Generator[Problem, None, set[Any]]:
     """Yield a problem for each repeated value of `field`; return the set of values."""
     first: dict[Any, int] = {}
     for index, record in records:
@@ -339,9 +385,9 @@ def _problem_from_pydantic(error: Any) -> Problem:
             loc,
         )
     if kind == "enum":
-        allowed = [value.strip("'") for value in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
-        hint = _did_you_mean(str(error["input"]), set(allowed))
-        return Problem(f"'{error['input']}' is not allowed here{hint}; use one of: {', '.join(allowed)}", loc)
+        choices = [value.strip("'") for value in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
+        hint = _did_you_mean(str(error["input"]), set(choices))
+        return Problem(f"'{error['input']}' is not allowed here{hint}; use one of: {', '.join(choices)}", loc)
     message = error["msg"].removeprefix("Value error, ")
     return Problem(message[:1].lower() + message[1:], loc)
 
@@ -349,6 +395,8 @@ def _problem_from_pydantic(error: Any) -> Problem:
 def reference_use(concept_map: ConceptMap) -> Counter[str]:
     """How many relations and concepts cite each reference key."""
     counts: Counter[str] = Counter({reference.key: 0 for reference in concept_map.references})
-    for record in (*concept_map.concepts, *concept_map.relations):
-        counts.update(record.refs)
+    for concept in concept_map.concepts:
+        counts.update(concept.refs)
+    for relation in concept_map.relations:
+        counts.update(relation.refs)
     return counts

@@ -14,7 +14,6 @@ from typing import Any
 
 from pyvis.network import Network
 
-from .graph import relation_id
 from .model import ConceptMap
 from .vocabulary import KINDS, RELATIONS, Kind
 
@@ -57,6 +56,7 @@ STYLES: dict[Kind, KindStyle] = {
 }
 BORDER = "#333333"
 LABEL_THRESHOLD = 8  # on-screen pixels under which a label is not drawn: zoom in to read the small ones
+LABEL_WIDTH = 160  # canvas pixels a label may take before it wraps (the view widens landmarks' with their font)
 
 OPTIONS: dict[str, Any] = {
     "autoResize": True,
@@ -86,7 +86,7 @@ OPTIONS: dict[str, Any] = {
         "borderWidth": 1.5,
         "borderWidthSelected": 4,
         "font": {"size": 15, "face": "Source Sans Pro, Helvetica, Arial, sans-serif", "strokeWidth": 4},
-        "widthConstraint": {"maximum": 160},
+        "widthConstraint": {"maximum": LABEL_WIDTH},
         "scaling": {"label": {"enabled": False, "drawThreshold": LABEL_THRESHOLD}},
     },
     "edges": {
@@ -106,11 +106,10 @@ def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) 
     for concept in concept_map.concepts:
         style = STYLES[concept.kind]
         x, y = positions.get(concept.id, (0.0, 0.0))
-        name = f"{concept.label} ({concept.abbrev})" if concept.abbrev else concept.label
         net.add_node(
             concept.id,
             label=concept.label,
-            title=f"{name}\n{KINDS[concept.kind].label}\n\n{concept.summary}",
+            title=f"{concept.name}\n{KINDS[concept.kind].label}\n\n{concept.summary}",
             shape=style.shape,
             size=style.size,
             color={
@@ -131,7 +130,7 @@ def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) 
         net.add_edge(
             relation.source,
             relation.target,
-            id=relation_id(relation),
+            id=relation.id,
             title=f"{labels[relation.source]} {info.label} {labels[relation.target]}\n\n{relation.note}",
             relation=info.label,
             type=str(relation.type),

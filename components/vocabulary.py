@@ -33,7 +33,7 @@ class KindInfo:
 
 
 KINDS: dict[Kind, KindInfo] = {
-    Kind.FACET: KindInfo("Facet", "Facets", "One of the three facets of empathy in the paper's Figure 1."),
+    Kind.FACET: KindInfo("Facet", "Facets", "One of the main parts of the map's subject: where a reader starts."),
     Kind.PROCESS: KindInfo("Process", "Processes", "A psychological sub-process through which a facet works."),
     Kind.REGION: KindInfo("Brain region", "Brain regions", "A brain region, with approximate MNI coordinates."),
     Kind.SYSTEM: KindInfo("Neural system", "Neural systems", "A network of brain regions that work together."),
@@ -45,7 +45,7 @@ KINDS: dict[Kind, KindInfo] = {
     Kind.PITFALL: KindInfo("Pitfall", "Pitfalls", "A methodological or conceptual pitfall the paper names."),
     Kind.TREND: KindInfo("Trend", "Trends", "A research trend that overcomes a pitfall."),
     Kind.DIRECTION: KindInfo("Future direction", "Future directions", "Where the paper says the field could go."),
-    Kind.THEORY: KindInfo("Theory", "Theories", "A theory, model or account of how empathy works."),
+    Kind.THEORY: KindInfo("Theory", "Theories", "A theory, model or account of how something works."),
     Kind.CONSTRUCT: KindInfo("Construct", "Constructs", "A general idea the paper builds on."),
 }
 

@@ -74,10 +74,10 @@ def bench_rerun() -> None:
     os.environ["EMPATHY_ATLAS_CONCEPTS"] = str(PAPER)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     ids = [c.id for c in load.load_concepts(PAPER).concepts]
-    at.selectbox(key="selected").set_value(ids[0]).run()  # warm every cache
+    at.selectbox(key="selected_widget").set_value(ids[0]).run()  # warm every cache
     times = []
     for concept in ids[1:21]:
-        at.selectbox(key="selected").set_value(concept)
+        at.selectbox(key="selected_widget").set_value(concept)
         start = time.perf_counter()
         at.run()
         times.append((time.perf_counter() - start) * 1000)

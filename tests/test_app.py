@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 APP = Path(__file__).parents[1] / "app.py"
 DATA = Path(__file__).parent / "data"
 SMALL = DATA / "app" / "small.yaml"
+EXAMPLE = Path(__file__).parents[1] / "examples" / "working_memory.yaml"
 
 
 def open_app(monkeypatch: pytest.MonkeyPatch, path: Path, **query: str | list[str]) -> AppTest:
@@ -63,7 +64,7 @@ def test_default_map_is_concepts_yaml_and_opens_without_problems(monkeypatch):
 
 def test_search_selects_a_concept_and_the_details_show_it(monkeypatch):
     at = open_app(monkeypatch, SMALL)
-    at.selectbox(key="selected").set_value("mentalizing").run()
+    at.selectbox(key="selected_widget").set_value("mentalizing").run()
     assert not at.exception
     assert at.subheader[0].value == "Mentalizing"
     shown = texts(at)
@@ -71,13 +72,13 @@ def test_search_selects_a_concept_and_the_details_show_it(monkeypatch):
     assert "Mentalizing engages" in shown
     assert "Mentalizing is part of" in shown
     assert "doi.org/10.1016/j.neuroimage.2009.06.009" in shown  # citation with its DOI link
-    assert view_data(at)["selected"] == {"kind": "node", "id": "mentalizing"}
+    assert view_data(at)["selected"] == {"kind": "concept", "id": "mentalizing"}
     assert at.query_params["selected"] == "mentalizing"
 
 
 def test_search_options_match_abbreviations_and_aliases(monkeypatch):
     at = open_app(monkeypatch, SMALL)
-    options = at.selectbox(key="selected").options
+    options = at.selectbox(key="selected_widget").options
     assert any("(TPJ)" in option for option in options)
     assert any("theory of mind" in option for option in options)
     assert any(option == "Mentalizing → engages → Temporoparietal junction" for option in options)
@@ -90,7 +91,7 @@ def test_a_link_in_the_details_panel_selects_the_concept_on_the_other_side(monke
     assert not at.exception
     assert at.subheader[0].value == "Temporoparietal junction"
     assert "MNI coordinates" in texts(at)
-    assert view_data(at)["selected"] == {"kind": "node", "id": "tpj"}
+    assert view_data(at)["selected"] == {"kind": "concept", "id": "tpj"}
 
 
 def test_a_selected_relation_reads_as_a_claim_with_its_note_and_references(monkeypatch):
@@ -100,12 +101,12 @@ def test_a_selected_relation_reads_as_a_claim_with_its_note_and_references(monke
     assert "**Affective sharing** engages **Anterior insula**" in shown
     assert "Own and others' pain both engaged AI" in shown.replace("\\", "")
     assert "doi.org/10.1126/science.1093535" in shown
-    assert view_data(at)["selected"] == {"kind": "edge", "id": "affective_sharing|engages|ai"}
+    assert view_data(at)["selected"] == {"kind": "relation", "id": "affective_sharing|engages|ai"}
 
 
 def test_kind_filter_hides_the_other_kinds(monkeypatch):
     at = open_app(monkeypatch, SMALL)
-    at.multiselect(key="kinds").set_value(["region", "facet"]).run()
+    at.multiselect(key="kinds_widget").set_value(["region", "facet"]).run()
     visible = view_data(at)["visible"]
     assert set(visible["nodes"]) == {"sharing", "mentalizing", "ai", "tpj", "mpfc"}
     assert set(visible["edges"]) == {"mentalizing|engages|tpj", "mentalizing|engages|mpfc",
@@ -115,16 +116,16 @@ def test_kind_filter_hides_the_other_kinds(monkeypatch):
 
 def test_facet_filter_keeps_what_lies_within_k_steps_of_the_facet(monkeypatch):
     at = open_app(monkeypatch, SMALL)
-    at.multiselect(key="facets").set_value(["sharing"]).run()
-    at.slider(key="facet_depth").set_value(1).run()
+    at.multiselect(key="facets_widget").set_value(["sharing"]).run()
+    at.slider(key="facet_depth_widget").set_value(1).run()
     assert set(view_data(at)["visible"]["nodes"]) == {"sharing", "empathy", "affective_sharing", "mentalizing"}
-    at.slider(key="facet_depth").set_value(2).run()
+    at.slider(key="facet_depth_widget").set_value(2).run()
     assert "ai" in view_data(at)["visible"]["nodes"]
 
 
 def test_relation_type_filter_keeps_only_those_relations_and_their_ends(monkeypatch):
     at = open_app(monkeypatch, SMALL)
-    at.multiselect(key="relations").set_value(["engages"]).run()
+    at.multiselect(key="relations_widget").set_value(["engages"]).run()
     visible = view_data(at)["visible"]
     assert set(visible["nodes"]) == {"affective_sharing", "ai", "mentalizing", "tpj", "mpfc"}
     assert all("|engages|" in edge for edge in visible["edges"])
@@ -132,22 +133,22 @@ def test_relation_type_filter_keeps_only_those_relations_and_their_ends(monkeypa
 
 def test_focus_shows_only_the_neighbourhood_of_the_selection(monkeypatch):
     at = open_app(monkeypatch, SMALL, selected="tpj")
-    at.slider(key="depth").set_value(1).run()
+    at.slider(key="depth_widget").set_value(1).run()
     assert set(view_data(at)["visible"]["nodes"]) == {"tpj", "mentalizing"}
-    at.slider(key="depth").set_value(2).run()
+    at.slider(key="depth_widget").set_value(2).run()
     assert {"mpfc", "empathy", "sharing", "false_belief", "autism"} <= set(view_data(at)["visible"]["nodes"])
 
 
 def test_focus_without_a_selection_says_what_to_do(monkeypatch):
     at = open_app(monkeypatch, SMALL)
-    at.slider(key="depth").set_value(2).run()
+    at.slider(key="depth_widget").set_value(2).run()
     assert any("Select a concept to focus" in info.value for info in at.info)
 
 
 def test_filters_that_match_nothing_give_an_empty_state_not_an_error(monkeypatch):
     at = open_app(monkeypatch, SMALL)
-    at.multiselect(key="kinds").set_value(["paradigm"]).run()
-    at.multiselect(key="relations").set_value(["engages"]).run()
+    at.multiselect(key="kinds_widget").set_value(["paradigm"]).run()
+    at.multiselect(key="relations_widget").set_value(["engages"]).run()
     assert not at.exception
     assert not at.error
     assert any("No concepts match" in info.value for info in at.info)
@@ -161,7 +162,7 @@ def test_reset_clears_selection_and_filters(monkeypatch):
     data = view_data(at)
     assert data["visible"] is None
     assert data["selected"] is None
-    assert at.multiselect(key="kinds").value == []
+    assert at.multiselect(key="kinds_widget").value == []
     assert dict(at.query_params) == {}
 
 
@@ -169,8 +170,8 @@ def test_the_url_restores_the_view_and_ignores_unknown_values(monkeypatch):
     at = open_app(monkeypatch, SMALL, selected="tpj", kinds=["region", "nonsense"], depth="9")
     assert not at.exception
     assert at.subheader[0].value == "Temporoparietal junction"
-    assert at.multiselect(key="kinds").value == ["region"]
-    assert at.slider(key="depth").value == 0
+    assert at.multiselect(key="kinds_widget").value == ["region"]
+    assert at.slider(key="depth_widget").value == 0
     at = open_app(monkeypatch, SMALL, selected="not_a_concept")
     assert view_data(at)["selected"] is None
 
@@ -245,3 +246,32 @@ def test_tooltips_and_labels_go_to_the_view_as_plain_strings(monkeypatch):
     nodes = {node["id"]: node for node in view_data(at)["graph"]["nodes"]}
     assert nodes["facet_one"]["label"] == "Facet <img src=x onerror=alert('label')>"  # drawn on the canvas as text
     assert "<script>alert('summary')</script>" in nodes["facet_one"]["title"]  # put in a text node by the view
+
+
+def test_another_papers_map_reads_as_that_paper_with_no_empathy_wording(monkeypatch):
+    at = open_app(monkeypatch, EXAMPLE)
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value == "Working Memory Atlas"
+    shown = plain(texts(at)) + plain(at.expander[0].proto.label) + plain(at.markdown[1].value)
+    assert "The four components of Baddeley's model:" in shown
+    assert "SMG" in plain(at.get("expander")[0].children[0].value)  # the help's search examples are the map's
+    page = "\n".join([shown, *(plain(b.label) for b in at.button), *(plain(b.proto.help) for b in at.selectbox)])
+    assert not re.search(r"empath|TPJ|theory of mind|facets of", page, re.IGNORECASE)
+    assert len(view_data(at)["graph"]["nodes"]) == 15
+    assert view_data(at)["title"] == "Working Memory Atlas"
+
+
+def test_a_map_without_search_examples_takes_its_own(monkeypatch):
+    at = open_app(monkeypatch, SMALL)
+    help_text = plain(at.get("expander")[0].children[0].value)
+    assert "e.g. *AI* or *emotional contagion*" in help_text  # its first abbreviation and older name
+
+
+def test_reference_cells_that_a_spreadsheet_would_run_are_shown_as_text(monkeypatch):
+    at = open_app(monkeypatch, DATA / "app" / "hostile.yaml")
+    table = at.dataframe[0].value
+    title, authors, journal = table["Title"][1], table["Authors"][1], table["Journal"][1]
+    assert title == '\'=HYPERLINK("http://evil.example/", "click")'
+    assert authors.startswith("'@SUM")
+    assert journal.startswith("'+1+cmd")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import sys
 from pathlib import Path
 
 import pytest
 
-from components import graph, layout, load
+from components import graph, layout, load, model
 from components.filters import Filters
+from components.generate import generated_map
 from components.model import ConceptMap
 
 SMALL = Path(__file__).parent / "data" / "app" / "small.yaml"
@@ -68,7 +70,34 @@ def test_layout_is_deterministic_and_spreads_the_facets(small_graph):
     assert first == layout.positions(small_graph)
     assert set(first) == set(small_graph.nodes)
     (x1, y1), (x2, y2) = first["sharing"], first["mentalizing"]
-    assert math.dist((x1, y1), (x2, y2)) > layout.SCALE
+    assert math.dist((x1, y1), (x2, y2)) > 2 * layout.EDGE_LENGTH
+
+
+def test_a_map_of_two_thousand_concepts_is_laid_out_without_scipy(monkeypatch):
+    """Maps of 500 concepts or more once crashed: networkx's spring layout needs scipy at that size."""
+    monkeypatch.setitem(sys.modules, "scipy", None)  # importing it now fails, as on a fresh install
+    big = graph.build(model.validate(generated_map(2_000)))
+
+    placed = layout.positions(big)
+
+    assert set(placed) == set(big.nodes)
+    assert all(math.isfinite(x) and math.isfinite(y) for x, y in placed.values())
+    # a force layout of a large map piles a hub's leaves on the hub: almost none may sit on another concept
+    cells: dict[tuple[int, int], int] = {}
+    for x, y in placed.values():
+        cells[(int(x // 5), int(y // 5))] = cells.get((int(x // 5), int(y // 5)), 0) + 1
+    assert sum(count - 1 for count in cells.values()) < 0.02 * len(placed)
+
+
+def test_leaves_hang_round_their_concept():
+    big = graph.build(model.validate(generated_map(300)))
+    placed = layout.positions(big)
+    undirected = big.to_undirected(as_view=True)
+    leaves = [node for node in big if len(undirected[node]) == 1]
+    assert leaves
+    for leaf in leaves:
+        (hub,) = undirected[leaf]
+        assert layout.LEAF_GAP * 0.99 <= math.dist(placed[leaf], placed[hub]) <= layout.LEAF_GAP * math.sqrt(len(big))
 
 
 def test_no_filters_keep_everything(small_graph):

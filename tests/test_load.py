@@ -262,15 +262,67 @@ def test_nesting_one_past_the_depth_limit_is_refused():
         load.read_yaml("k: " + "[" * inner + "1" + "]" * inner)
 
 
-def test_file_over_the_size_cap_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(load, "MAX_BYTES", 1024 * 1024)
+def test_a_file_one_byte_over_the_cap_is_refused_as_over_it(tmp_path):
     path = tmp_path / "big.yaml"
-    path.write_bytes(b"# padding\n" * 115_000)
+    with path.open("wb") as file:
+        file.truncate(load.MAX_BYTES + 1)  # sparse: no disk used
 
     [problem] = problems_of(path)
 
-    assert "limited to 1 MiB" in problem.message
+    assert "over 16 MiB" in problem.message
+    assert "16.0" not in problem.message
     assert str(problem).startswith(str(path))
+
+
+def test_a_file_at_the_cap_is_read(tmp_path):
+    path = tmp_path / "full.yaml"
+    path.write_bytes(b"# x\n" * (load.MAX_BYTES // 4))
+
+    assert len(load.read_file(path)) == load.MAX_BYTES
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    """A 1 GiB file once cost the server 2.1 GB: the size is checked first, and no read asks for more than
+    the cap and a byte (which also stops a file growing while it is read)."""
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as file:
+        file.truncate(1024**3)
+    asked: list[int] = []
+    real_open = open
+
+    class CountingFile:
+        def __init__(self, file):
+            self.file = file
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+        def fileno(self):
+            return self.file.fileno()
+
+        def read(self, size=-1):
+            asked.append(size)
+            return self.file.read(size)
+
+    monkeypatch.setattr("builtins.open", lambda *args, **kwargs: CountingFile(real_open(*args, **kwargs)))
+
+    with pytest.raises(MapError, match="over 16 MiB"):
+        load.read_file(path)
+    assert asked == []
+
+
+def test_a_file_that_grows_past_the_cap_while_read_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "growing.yaml"
+    path.write_bytes(b"meta: {}\n")
+    monkeypatch.setattr(load.os, "fstat", lambda fd: type("Stat", (), {"st_size": 10})())
+    with path.open("ab") as file:
+        file.truncate(load.MAX_BYTES + 100)
+
+    with pytest.raises(MapError, match="over 16 MiB"):
+        load.read_file(path)
 
 
 @pytest.mark.parametrize("kind", [str, bytes])
@@ -278,7 +330,7 @@ def test_parse_over_the_size_cap_is_refused(kind, monkeypatch):
     monkeypatch.setattr(load, "MAX_BYTES", 1024 * 1024)
     text = "# padding\n" * 115_000
 
-    with pytest.raises(MapError, match="limited to 1 MiB"):
+    with pytest.raises(MapError, match="over 1 MiB"):
         load.parse(text if kind is str else text.encode())
 
 

@@ -158,7 +158,7 @@ def test_unknown_concept_field_suggests_and_lists_allowed_fields(minimal_data):
 @pytest.mark.parametrize(
     ("section", "path", "allowed"),
     [
-        ("meta", ("meta", "titel"), "title, description, source, version"),
+        ("meta", ("meta", "titel"), "title, description, source, version, start_here, search_examples"),
         ("source", ("meta", "source", "titel"), "citation, doi, url"),
         ("top", ("titel",), "meta, concepts, relations, references"),
     ],
@@ -226,13 +226,43 @@ def test_mni_outside_the_brain_names_the_axis(minimal_data, mni, axis):
     assert "lies outside the brain" in message
 
 
-@pytest.mark.parametrize("url", ["http://example.org", "ftp://example.org", "https://", "example.org"])
-def test_only_https_links_are_allowed(minimal_data, url):
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.org",
+        "ftp://example.org",
+        "https://",
+        "example.org",
+        "javascript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "https://example.org/ok\n\n[r1]:http://evil.example/p.png\n\n![x][r1]",  # Markdown after a line break
+        "https://example.org/a b",
+        "https://example.org/\r",
+        "https://example.org/\x00",
+        'https://example.org/"onclick=x',
+        "https://example.org/<img>",
+        "https://example.org\\@evil.example",
+        " https://example.org",
+        "https://exa mple.org",
+    ],
+)
+def test_only_a_whole_https_address_is_a_link(minimal_data, url):
     minimal_data["meta"]["source"]["url"] = url
 
     [message] = messages_at(minimal_data, ("meta", "source", "url"))
 
-    assert "only https:// links are allowed" in message
+    assert "is not a whole https: address" in message
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.org", "https://pmc.ncbi.nlm.nih.gov/articles/PMC3209798/", "https://a.b:8443/p?q=1&r=(2)#f",
+     "https://doi.org/10.1016/S0140-6736(05)70001-1"],
+)  # fmt: skip
+def test_ordinary_https_addresses_are_links(minimal_data, url):
+    minimal_data["meta"]["source"]["url"] = url
+
+    assert model.validate(minimal_data).meta.source.url == url
 
 
 @pytest.mark.parametrize("doi", ["11.1126/x", "10.12/x", "10.1126/", "doi:", "10.1126/has space"])

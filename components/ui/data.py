@@ -1,27 +1,32 @@
-"""The map's derived data, cached by the file's content: parsing, the graph and the network payload."""
+"""The map's derived data, shared by every session: read once per change of the file, parsed, built
+into a graph and a network payload once per content (immutable objects behind st.cache_resource,
+so a rerun neither reads nor unpickles them)."""
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import streamlit as st
 
 from components import graph, layout, load, view_data
-from components.errors import MapError, Problem
+from components.graph import Graph
 from components.model import ConceptMap
 
 
-def read(path: Path, name: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise MapError([Problem(f"cannot read the file: {error.strerror or error}", file=name)]) from None
+@dataclass(frozen=True)
+class MapFile:
+    """A map file's content as read, with the digest that names it in the caches."""
+
+    name: str  # what its problems are reported under
+    digest: str
+    content: bytes
 
 
 def signature(path: Path) -> tuple[int, int] | None:
-    """Changes when the file is saved (modification time and size)."""
+    """Changes when the file is saved (modification time and size); None if it cannot be read."""
     try:
         stat = path.stat()
     except OSError:
@@ -29,17 +34,40 @@ def signature(path: Path) -> tuple[int, int] | None:
     return stat.st_mtime_ns, stat.st_size
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def concept_map(content: bytes, name: str) -> ConceptMap:
-    return load.parse(content, name)
+def read(path: Path, name: str) -> MapFile:
+    """The file's content, read again only when it changes; MapError if it cannot be read."""
+    return _read(str(path), name, signature(path))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def map_graph(content: bytes, name: str) -> nx.MultiDiGraph:
-    return graph.build(concept_map(content, name))
+@st.cache_resource(max_entries=8, show_spinner=False)  # `signature` is part of the key: a save reads again
+def _read(path: str, name: str, signature: tuple[int, int] | None) -> MapFile:
+    content = load.read_file(path, name)
+    return MapFile(name, hashlib.sha256(content).hexdigest(), content)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def network_payload(content: bytes, name: str) -> dict[str, Any]:
-    the_map = concept_map(content, name)
-    return view_data.network(the_map, layout.positions(map_graph(content, name)))
+def concept_map(file: MapFile) -> ConceptMap:
+    return _concept_map(file.digest, file.name, file)
+
+
+def map_graph(file: MapFile) -> Graph[str]:
+    return _graph(file.digest, file.name, file)
+
+
+def network_payload(file: MapFile) -> dict[str, Any]:
+    return _payload(file.digest, file.name, file)
+
+
+# Keyed by digest and name; the file itself (underscored) is not hashed again on every rerun.
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _concept_map(digest: str, name: str, _file: MapFile) -> ConceptMap:
+    return load.parse(_file.content, name)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _graph(digest: str, name: str, _file: MapFile) -> Graph[str]:
+    return graph.build(concept_map(_file))
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _payload(digest: str, name: str, _file: MapFile) -> dict[str, Any]:
+    return view_data.network(concept_map(_file), layout.positions(map_graph(_file)))

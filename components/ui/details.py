@@ -5,35 +5,37 @@ from __future__ import annotations
 import streamlit as st
 
 from components import details
+from components import markdown as md
 from components.citations import Citation
 from components.model import Concept, ConceptMap
+from components.selection import Selection
 from components.vocabulary import KINDS, Kind
 
-from . import markdown as md
 from . import state
 
 
-def panel(concept_map: ConceptMap, selected: str | None, hidden: bool) -> None:
+def panel(concept_map: ConceptMap, selection: Selection | None, hidden: bool) -> None:
     """Draw the panel for the selected concept or relation, or a starting point when there is none."""
-    if selected in concept_map.concept_by_id:
-        _concept(concept_map, concept_map.concept_by_id[selected])
-    elif selected and (relation := details.find_relation(concept_map, selected)):
-        _claim(concept_map, details.claim(concept_map, relation))
-    else:
+    if selection is None:
         _start(concept_map)
         return
+    if selection.concept:
+        _concept(concept_map, selection.concept)
+    elif selection.relation:
+        _claim(details.claim(concept_map, selection.relation))
     if hidden:
         st.caption("The current filters hide this on the map.")
 
 
 def _start(concept_map: ConceptMap) -> None:
-    st.subheader("Start here")
+    st.subheader("Start here", anchor=False)
     st.markdown("Click a concept or a relation on the map, or search for one in the sidebar.")
-    st.markdown("The paper's three facets of empathy:")
-    for concept in concept_map.concepts:
-        if concept.kind == Kind.FACET:
-            _go(concept, key=f"start:{concept.id}")
-            st.caption(md.text(concept.summary))
+    facets = [concept for concept in concept_map.concepts if concept.kind == Kind.FACET]
+    if facets:
+        st.markdown(md.text(concept_map.meta.start_here))
+    for concept in facets:
+        _go(concept, key=f"start:{concept.id}")
+        st.caption(md.text(concept.summary))
 
 
 def _concept(concept_map: ConceptMap, concept: Concept) -> None:
@@ -61,7 +63,7 @@ def _concept(concept_map: ConceptMap, concept: Concept) -> None:
             _citations(link.citations)
 
 
-def _claim(concept_map: ConceptMap, claim: details.Claim) -> None:
+def _claim(claim: details.Claim) -> None:
     st.subheader("Relation", anchor=False)
     st.markdown(f"**{md.text(claim.source.label)}** {md.text(claim.phrase)} **{md.text(claim.target.label)}**")
     st.markdown(md.text(claim.note))

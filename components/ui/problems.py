@@ -8,17 +8,12 @@ from components.errors import MapError
 
 
 def show(error: MapError, *, keeping_last_valid: bool) -> None:
-    count = len(error.problems)
-    listing = "\n".join(str(problem) for problem in error.problems)
     if keeping_last_valid:
         st.warning(
-            f"The map file has {count} problem{'s' if count != 1 else ''}. Still showing the last valid map; "
-            "fix the file and the map updates.",
+            f"The map file has {error.counted}. Still showing the last valid map; fix the file and the map updates.",
             icon=":material/warning:",
         )
     else:
-        st.error(
-            f"The map file has {count} problem{'s' if count != 1 else ''}. Fix them and the map opens.",
-            icon=":material/error:",
-        )
-    st.code(listing, language=None, wrap_lines=True)
+        st.error(f"The map file has {error.counted}. Fix them and the map opens.", icon=":material/error:")
+    listing = [*(str(problem) for problem in error.problems), *error.omitted_note()]
+    st.code("\n".join(listing), language=None, wrap_lines=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import details
+from components import details, spreadsheet
+from components import markdown as md
 from components.citations import cite, link
 from components.model import ConceptMap, reference_use
 
-from . import markdown as md
 from . import state
 
 
@@ -31,7 +31,7 @@ def highlight(concept_map: ConceptMap, key: str | None) -> dict[str, list[str]] 
 def table(concept_map: ConceptMap) -> None:
     """Draw the table of references; choosing a row selects that reference."""
     use = reference_use(concept_map)
-    rows = [
+    rows = spreadsheet.safe_rows(
         {
             "No.": reference.n,
             "Authors": cite(reference).authors,
@@ -42,7 +42,7 @@ def table(concept_map: ConceptMap) -> None:
             "Link": link(reference),
         }
         for reference in concept_map.references
-    ]
+    )
     st.dataframe(
         rows,
         key=state.REFERENCE_TABLE,

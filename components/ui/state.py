@@ -1,8 +1,11 @@
 """Every session-state and query-parameter key of the app, its default, and the callbacks that change it.
 
-Shareable view state (selection, filters, depth) lives in widget keys and is mirrored in the URL's
-query parameters by id (`?selected=tpj&kinds=region`), so a copied address opens the same view.
-Streamlit's own `bind="query-params"` would put the widgets' display labels in the URL instead of ids.
+The shareable view (selection, filters, depths) lives in plain session keys, by id, mirrored in the
+URL's query parameters (`?selected=tpj&kinds=region`) so a copied address opens the same view.
+Widgets only show it: each has a key of its own, set from the view before it is drawn, and a
+callback that takes a new value back only if the map knows it. (A widget that owned the value would
+lose it when the map's labels change: the browser sends back the label it last showed, which an
+edited map no longer has. Streamlit's `bind="query-params"` would also put labels in the URL, not ids.)
 Private state (the last valid map) is set up once by `init()`.
 """
 
@@ -13,21 +16,31 @@ from typing import Any
 
 import streamlit as st
 
-# Widgets whose values are the shareable view; each key is also its query parameter's name.
+from components.filters import Filters
+
+# The shareable view; each key is also its query parameter's name.
 SELECTED = "selected"  # a concept id or a relation id
 KINDS = "kinds"
 FACETS = "facets"
 FACET_DEPTH = "facet_depth"
 RELATION_TYPES = "relations"
 DEPTH = "depth"
-# Other widgets and components.
+# Components and widgets that own their own state.
 NETWORK = "network"
 REFERENCE_TABLE = "reference_table"
 # Private state.
-LAST_VALID = "last_valid_map"  # (content, name) of the last map that loaded cleanly
+LAST_VALID = "last_valid_map"  # the MapFile of the last map that loaded cleanly
 _URL_READ = "url_read"
 
-VIEW_DEFAULTS: dict[str, Any] = {SELECTED: None, KINDS: [], FACETS: [], FACET_DEPTH: 2, RELATION_TYPES: [], DEPTH: 0}
+_NO_FILTERS = Filters()
+VIEW_DEFAULTS: dict[str, Any] = {
+    SELECTED: None,
+    KINDS: [],
+    FACETS: [],
+    FACET_DEPTH: _NO_FILTERS.facet_depth,
+    RELATION_TYPES: [],
+    DEPTH: _NO_FILTERS.focus_depth,
+}
 
 
 def init() -> None:
@@ -37,7 +50,7 @@ def init() -> None:
         st.session_state.setdefault(key, _copy(default))
 
 
-def read_url(options: Mapping[str, Collection[str]], ranges: Mapping[str, range]) -> None:
+def read_url(options: Mapping[str, Collection[Any]]) -> None:
     """Once per session, before the widgets: take the view from the URL, ignoring unknown values."""
     if st.session_state.get(_URL_READ):
         return
@@ -50,20 +63,38 @@ def read_url(options: Mapping[str, Collection[str]], ranges: Mapping[str, range]
             st.session_state[key] = [value for value in params.get_all(key) if value in options[key]]
         elif isinstance(default, int):
             value = params[key]
-            if value.isdigit() and int(value) in ranges[key]:
+            if value.isdigit() and int(value) in options[key]:
                 st.session_state[key] = int(value)
         elif params[key] in options[key]:
             st.session_state[key] = params[key]
 
 
-def drop_unknown(options: Mapping[str, Collection[str]]) -> None:
+def drop_unknown(options: Mapping[str, Collection[Any]]) -> None:
     """Before the widgets: forget a selection or filter value the (edited) map no longer has."""
-    if st.session_state.get(SELECTED) not in options[SELECTED]:
-        st.session_state[SELECTED] = None
-    for key in (KINDS, FACETS, RELATION_TYPES):
-        values = st.session_state.get(key) or []
-        if any(value not in options[key] for value in values):
-            st.session_state[key] = [value for value in values if value in options[key]]
+    for key, default in VIEW_DEFAULTS.items():
+        value = st.session_state.get(key)
+        if isinstance(default, list):
+            kept = [item for item in value or [] if item in options[key]]
+            if kept != value:
+                st.session_state[key] = kept
+        elif value is not None and value not in options[key]:
+            st.session_state[key] = _copy(default)
+
+
+def widget(name: str, options: Collection[Any]) -> dict[str, Any]:
+    """The arguments that make a widget show view value `name` and give back what is chosen in it."""
+    key = f"{name}_widget"
+    st.session_state[key] = _copy(st.session_state[name])
+    return {"key": key, "on_change": _take, "args": (name, key, options)}
+
+
+def _take(name: str, key: str, options: Collection[Any]) -> None:
+    """Callback: a widget's new value becomes the view's, as far as the map knows it."""
+    value = st.session_state[key]
+    if isinstance(value, list):
+        st.session_state[name] = [item for item in value if item in options]
+    elif value is None or value in options:
+        st.session_state[name] = value
 
 
 def write_url() -> None:
@@ -86,7 +117,7 @@ def select(target: str | None) -> None:
 def on_network_select() -> None:
     """Callback: a click in the network view selects what was clicked; the background clears."""
     event = st.session_state[NETWORK].select or {}
-    select(event.get("id") if event.get("kind") in ("node", "edge") else None)
+    select(event.get("id") if event.get("kind") in ("concept", "relation") else None)
 
 
 def reset() -> None:

@@ -27,6 +27,10 @@ def free_port() -> int:
 class App:
     url: str
     log: Path
+    outbound: Path  # every connection the server tried to make to another host, one per line
+
+    def outbound_connections(self) -> list[str]:
+        return self.outbound.read_text().splitlines() if self.outbound.exists() else []
 
 
 @contextmanager
@@ -35,11 +39,20 @@ def serve(concepts: Path, name: str, app: Path = ROOT / "app.py", log_check: boo
     ARTIFACTS.mkdir(exist_ok=True)
     port = free_port()
     log = ARTIFACTS / f"server-{name}.log"
+    outbound = ARTIFACTS / f"outbound-{name}.log"
+    outbound.unlink(missing_ok=True)
+    # As `streamlit run app.py` starts it: the address comes from .streamlit/config.toml (localhost).
     command = [
-        sys.executable, "-m", "streamlit", "run", str(app), "--server.headless=true",
-        f"--server.port={port}", "--server.address=127.0.0.1", "--", "--concepts", str(concepts),
+        sys.executable, "-m", "streamlit", "run", str(app), "--server.headless=true", f"--server.port={port}",
+        "--", "--concepts", str(concepts),
     ]  # fmt: skip
-    environment = {**os.environ, "EMPATHY_ATLAS_CONCEPTS": str(concepts)}
+    guard = str(Path(__file__).parent / "outbound_guard")
+    environment = {
+        **os.environ,
+        "EMPATHY_ATLAS_CONCEPTS": str(concepts),
+        "PYTHONPATH": os.pathsep.join(filter(None, [guard, os.environ.get("PYTHONPATH")])),
+        "ATLAS_OUTBOUND_LOG": str(outbound),
+    }
     with log.open("w") as output:
         process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT)
     try:
@@ -54,9 +67,10 @@ def serve(concepts: Path, name: str, app: Path = ROOT / "app.py", log_check: boo
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"the app did not start; see {log}") from None
                 time.sleep(0.3)
-        yield App(url, log)
+        yield App(url, log, outbound)
     finally:
         process.terminate()
         process.wait(timeout=15)
     if log_check:
         assert "Traceback" not in log.read_text(), f"the server logged a traceback; see {log}"
+        assert not outbound.exists(), f"the server tried to reach another host; see {outbound}"

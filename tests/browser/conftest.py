@@ -68,6 +68,31 @@ def hostile_app() -> Iterator[App]:
 
 
 @pytest.fixture(scope="session")
+def example_app() -> Iterator[App]:
+    chromium()
+    with serve(ROOT / "examples" / "working_memory.yaml", "example", log_check=True) as running:
+        yield running
+
+
+@pytest.fixture
+def live_app(tmp_path: Path) -> Iterator[tuple[App, Path, str]]:
+    """The app on a copy of the small map that a test may edit while the app runs."""
+    chromium()
+    original = (ROOT / "tests" / "data" / "app" / "small.yaml").read_text()
+    live = tmp_path / "live.yaml"
+    live.write_text(original)
+    with serve(live, "live", log_check=True) as running:
+        yield running, live, original
+
+
+@pytest.fixture(scope="session")
+def failing_app() -> Iterator[App]:
+    chromium()
+    with serve(ROOT / "concepts.yaml", "failing", app=ROOT / "tests" / "data" / "app" / "raises.py") as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
 def artifacts() -> Path:
     """Where browser tests leave screenshots for people to look at."""
     ARTIFACTS.mkdir(exist_ok=True)

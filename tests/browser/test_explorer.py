@@ -72,7 +72,7 @@ def test_clicking_a_node_shows_its_details(page: Page, app, console_errors: list
     expect(details_heading(page, "Temporoparietal junction")).to_be_visible()
     expect(page.get_by_text("MNI coordinates:")).to_be_visible()
     expect(page).to_have_url(re.compile(r"selected=tpj"))
-    assert page.locator(".atlas-network").get_attribute("data-selected") == "node:tpj"
+    expect(page.locator(".atlas-network")).to_have_attribute("data-selected", "concept:tpj")
     assert console_errors == []
 
 
@@ -88,7 +88,7 @@ def test_clicking_the_background_clears_the_selection(page: Page, app):
     expect(details_heading(page, "Temporoparietal junction")).to_be_visible()
     page.mouse.click(*canvas_point(page, "el => el.atlas.emptyPoint()", None))
     expect(details_heading(page, "Start here")).to_be_visible()
-    assert "selected" not in page.url
+    expect(page).not_to_have_url(re.compile(r"selected="))  # retried: the URL is written after the rerun
 
 
 def test_search_selects_and_centres_without_reloading_the_view(page: Page, app):
@@ -101,7 +101,7 @@ def test_search_selects_and_centres_without_reloading_the_view(page: Page, app):
     search.fill("TPJ")
     page.get_by_role("option", name=re.compile(r"^Temporoparietal junction \(TPJ\)")).click()
     expect(details_heading(page, "Temporoparietal junction")).to_be_visible()
-    page.wait_for_selector('.atlas-network[data-selected="node:tpj"]:not([data-animating=true])')
+    page.wait_for_selector('.atlas-network[data-selected="concept:tpj"]:not([data-animating=true])')
     x, y = canvas_point(page, "(el, id) => el.atlas.nodePosition(id)", "tpj")
     box = page.locator(".atlas-canvas").bounding_box()
     assert abs(x - (box["x"] + box["width"] / 2)) < 40
@@ -123,15 +123,35 @@ def test_filters_hide_nodes_without_moving_the_rest(page: Page, app):
     assert after == pytest.approx(before, abs=1)
 
 
-def test_hostile_text_is_shown_as_text(page: Page, hostile_app, console_errors: list[str]):
+def test_hostile_text_is_shown_as_text(
+    page: Page, hostile_app, console_errors: list[str], offline: list[str], artifacts: Path
+):
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     open_map(page, hostile_app, "?selected=facet_one")
     expect(page.get_by_text("<script>alert('summary')</script>", exact=False)).to_be_visible()
     expect(page.get_by_role("heading", name="Facet <img src=x onerror=alert('label')>")).to_be_visible()
+    # Bare addresses, e-mails and icon shortcodes stay text: exactly the map's words, nothing clickable.
+    summary = page.get_by_text("Bare links:", exact=False).inner_text().replace("\u2060", "")  # invisible joiners
+    assert (
+        "Bare links: http://plain.example/p, www.www.example, mail@mail.example, mailto:to@mailto.example, "
+        ":material/warning: icon." in summary
+    )
+    hrefs = page.locator("a[href]").evaluate_all("links => links.map(link => link.href)")
+    assert {href for href in hrefs if not href.startswith(hostile_app.url)} == {
+        "https://doi.org/10.1000/evil",  # the map's source and its references: their links, and no others
+        "https://doi.org/10.1000/evil%3Cscript%3E",
+        "https://example.org/formulas",
+    }
+    assert page.locator("[data-testid=stMain] [data-testid=stIconMaterial]").filter(has_text="warning").count() == 0
+    # A carriage return does not start a new block (an indented line would become a code block).
+    assert page.locator("[data-testid=stMain] pre").filter(has_text="an indented line").count() == 0
+    page.screenshot(path=artifacts / "hostile.png", full_page=True)
     assert page.locator("img[src=x]").count() == 0
     assert dialogs == []
     assert console_errors == []
+    assert offline == []
+    assert hostile_app.outbound_connections() == []
 
 
 def test_dark_theme_labels_are_light(browser, app, artifacts: Path):
@@ -147,3 +167,41 @@ def test_dark_theme_labels_are_light(browser, app, artifacts: Path):
     assert (0.299 * red + 0.587 * green + 0.114 * blue) / 255 > 0.6
     page.screenshot(path=artifacts / "explorer-dark.png")
     context.close()
+
+
+def test_a_broken_save_keeps_the_selection(page: Page, live_app):
+    """Edit a label, then save a broken file: the last valid map stays, and so does all the user chose."""
+    app, live, original = live_app
+    open_map(page, app, "?selected=tpj&kinds=region&kinds=facet")
+    expect(details_heading(page, "Temporoparietal junction")).to_be_visible()
+    live.write_text(original.replace("Temporoparietal junction", "Temporo-parietal junction"))
+    expect(details_heading(page, "Temporo-parietal junction")).to_be_visible(timeout=15_000)
+    live.write_text(
+        original.replace("Temporoparietal junction", "Temporo-parietal junction").replace("summary:", "sumary:")
+    )
+    expect(page.get_by_text("Still showing the last valid map")).to_be_visible(timeout=15_000)
+    expect(details_heading(page, "Temporo-parietal junction")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"selected=tpj"))
+    expect(page).to_have_url(re.compile(r"kinds=region"))
+    expect(page.locator(".atlas-network")).to_have_attribute("data-selected", "concept:tpj")
+    live.write_text(original)
+    expect(details_heading(page, "Temporoparietal junction")).to_be_visible(timeout=15_000)
+    expect(page.get_by_text("Still showing the last valid map")).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"selected=tpj"))
+
+
+def test_another_papers_map_has_its_own_words(page: Page, example_app, artifacts: Path):
+    open_map(page, example_app)
+    expect(page.get_by_role("heading", name="Working Memory Atlas")).to_be_visible()
+    expect(page.get_by_text("The four components of Baddeley's model:")).to_be_visible()
+    expect(page).to_have_title("Working Memory Atlas")
+    page.screenshot(path=artifacts / "example-map.png")
+    assert not re.search(r"empath", page.locator("body").inner_text(), re.IGNORECASE)
+
+
+def test_an_unexpected_error_shows_a_plain_message_and_logs_the_details(page: Page, failing_app):
+    page.goto(failing_app.url)
+    expect(page.get_by_text("This app has encountered an error")).to_be_visible(timeout=30_000)
+    assert "secret" not in page.locator("body").inner_text()
+    assert "RuntimeError" not in page.locator("body").inner_text()
+    assert "/secret/path" in failing_app.log.read_text()  # the details are in the server's log

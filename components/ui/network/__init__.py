@@ -11,6 +11,8 @@ from typing import Any
 
 import streamlit as st
 
+from components.selection import Selection
+
 _HTML = """
 <div class="atlas-network">
   <div class="atlas-toolbar">
@@ -18,7 +20,7 @@ _HTML = """
     <button type="button" data-action="relayout" title="Arrange the map again">Re-layout</button>
     <div class="atlas-legend" role="list" aria-label="Legend"></div>
   </div>
-  <div class="atlas-canvas" role="img" aria-label="Concept map of the neuroscience of empathy">
+  <div class="atlas-canvas" role="img" aria-label="Concept map">
     <div class="atlas-status"></div>
   </div>
 </div>
@@ -30,19 +32,27 @@ _NETWORK = st.components.v2.component("components.network", html=_HTML, js="netw
 def network(
     graph: dict[str, Any],
     *,
+    title: str,
     visible: dict[str, list[str]] | None,
-    selected: dict[str, str] | None,
+    selection: Selection | None,
     highlight: dict[str, list[str]] | None,
     on_select: Callable[[], None],
     key: str,
     height: int = 680,
 ) -> None:
-    """Draw the map; a click on a node, an edge or the background calls `on_select`.
+    """Draw the map; a click on a concept, a relation or the background calls `on_select`.
 
-    In the callback, `st.session_state[key].select` is {"kind": "node"|"edge"|"none", "id": ...}.
+    In the callback, `st.session_state[key].select` is {"kind": "concept"|"relation"|"none", "id": ...}.
     """
     _NETWORK(
         key=key,
-        data={"graph": graph, "visible": visible, "selected": selected, "highlight": highlight, "height": height},
+        data={
+            "graph": graph,
+            "title": title,
+            "visible": visible,
+            "selected": selection.to_view() if selection else None,
+            "highlight": highlight,
+            "height": height,
+        },
         on_select_change=on_select,
     )

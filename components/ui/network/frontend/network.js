@@ -27,11 +27,12 @@ export default function render(component) {
 
   let view = views.get(parentElement);
   if (!view) {
-    view = createView(root, setTriggerValue);
+    view = createView(root);
     views.set(parentElement, view);
   }
   view.setTriggerValue = setTriggerValue;
-  root.style.setProperty("--atlas-height", `${Number(data.height) || 620}px`);
+  root.style.setProperty("--atlas-height", `${data.height}px`);
+  view.canvas.setAttribute("aria-label", data.title);
   view.pending = data;
   loadVis()
     .then((vis) => apply(view, vis))
@@ -43,20 +44,29 @@ export default function render(component) {
   };
 }
 
-function createView(root, setTriggerValue) {
+// Everything the view keeps between reruns, declared in one place.
+function createView(root) {
   const view = {
     root,
-    setTriggerValue,
     canvas: root.querySelector(".atlas-canvas"),
     status: root.querySelector(".atlas-status"),
-    network: null,
-    nodes: null,
+    setTriggerValue: null, // the latest run's, to send clicks to Python
+    pending: null, // data from Python waiting for vis-network to load
+    network: null, // the vis-network instance, made on the first data
+    nodes: null, // its DataSets
     edges: null,
-    version: null,
-    raw: { nodes: new Map(), edges: new Map() },
-    selected: null, // {kind, id} last shown, whether it came from a click or from Python
+    raw: { nodes: new Map(), edges: new Map() }, // nodes and edges as Python sent them, by id
+    version: null, // of the graph drawn
+    labelWidth: 0, // canvas pixels a normal label may take (landmarks' grow with their font)
+    theme: null, // text, background and dimmed-text colours read from Streamlit's theme
+    visible: null, // {nodes, edges} the filters keep, or null for all
+    highlight: null, // {nodes, edges} a chosen reference supports, or null
+    selected: null, // {kind: "concept"|"relation", id} last shown, from a click or from Python
     dimmed: new Map(), // node id -> faded because something else is selected
-    settled: false,
+    looks: null, // what the last restyle showed; a rerun that changes none of it costs nothing
+    settled: false, // the first layout has finished
+    createdAt: 0, // when the layout started, for data-layout-ms
+    clicks: 0, // so that two clicks on the background are two events
   };
   // For browser tests and benchmarks: where a node is drawn, in pixels from the canvas's top left.
   root.atlas = {
@@ -123,7 +133,7 @@ function create(view, vis, data, theme) {
   remember(view, data.graph);
   view.version = data.graph.version;
   const options = structuredClone(data.graph.options);
-  view.baseWidth = options.nodes.widthConstraint?.maximum ?? 220;
+  view.labelWidth = options.nodes.widthConstraint.maximum;
   options.nodes.font.color = theme.text;
   options.nodes.font.strokeColor = theme.background;
   options.edges.font.color = theme.text;
@@ -151,8 +161,7 @@ function landmarkFont(raw, scale) {
 // A landmark's label grows as one zooms out; its line width grows with it so words are not broken.
 function landmarkStyle(view, raw) {
   const font = nodeFont(view, raw);
-  const base = view.baseWidth ?? 220;
-  return { font, widthConstraint: { maximum: (base * font.size) / (raw.font?.size ?? 15) } };
+  return { font, widthConstraint: { maximum: (view.labelWidth * font.size) / (raw.font?.size ?? 15) } };
 }
 
 function resizeLandmarks(view) {
@@ -175,7 +184,7 @@ function settle(view) {
   view.settled = true;
   view.status.textContent = "";
   view.root.dataset.settled = "true";
-  view.root.dataset.layoutMs = String(Math.round(performance.now() - (view.createdAt ?? 0)));
+  view.root.dataset.layoutMs = String(Math.round(performance.now() - view.createdAt));
   if (view.selected) reveal(view, view.selected);
 }
 
@@ -254,13 +263,13 @@ function toEdge(edge) {
 
 function onClick(view, event) {
   let selected = null;
-  if (event.nodes.length) selected = { kind: "node", id: event.nodes[0] };
-  else if (event.edges.length) selected = { kind: "edge", id: event.edges[0] };
+  if (event.nodes.length) selected = { kind: "concept", id: event.nodes[0] };
+  else if (event.edges.length) selected = { kind: "relation", id: event.edges[0] };
   view.selected = selected;
   view.root.dataset.selected = selectionKey(selected);
   restyle(view);
   view.looks = JSON.stringify([view.version, selected, view.visible, view.highlight, view.theme]);
-  view.clicks = (view.clicks ?? 0) + 1;
+  view.clicks += 1;
   view.setTriggerValue("select", selected ?? { kind: "none", id: null, click: view.clicks });
 }
 
@@ -302,8 +311,8 @@ function restyle(view) {
   view.edges.update(edgeUpdates);
 
   const selected = view.selected;
-  if (selected?.kind === "node" && view.nodes.get(selected.id)) view.network.selectNodes([selected.id], false);
-  else if (selected?.kind === "edge" && view.edges.get(selected.id)) view.network.selectEdges([selected.id]);
+  if (selected?.kind === "concept" && view.nodes.get(selected.id)) view.network.selectNodes([selected.id], false);
+  else if (selected?.kind === "relation" && view.edges.get(selected.id)) view.network.selectEdges([selected.id]);
   else view.network.unselectAll();
 }
 
@@ -330,7 +339,7 @@ function emphasis(view, shownEdges) {
   }
   const selected = view.selected;
   if (!selected) return { nodes: null, edges: null };
-  if (selected.kind === "edge") {
+  if (selected.kind === "relation") {
     const edge = view.raw.edges.get(selected.id);
     return edge ? { nodes: new Set([edge.from, edge.to]), edges: new Set([edge.id]) } : { nodes: null, edges: null };
   }
@@ -354,9 +363,9 @@ function reveal(view, selected) {
   view.network.once("animationFinished", () => {
     view.root.dataset.animating = "false";
   });
-  if (selected.kind === "node" && view.nodes.get(selected.id)) {
+  if (selected.kind === "concept" && view.nodes.get(selected.id)) {
     view.network.focus(selected.id, { scale, animation });
-  } else if (selected.kind === "edge") {
+  } else if (selected.kind === "relation") {
     const edge = view.raw.edges.get(selected.id);
     if (!edge || !view.nodes.get(edge.from)) return;
     const a = view.network.getPosition(edge.from);

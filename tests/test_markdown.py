@@ -1,0 +1,74 @@
+"""Map text in Streamlit's markdown: escaped so it is shown as exactly the text it is; links only to whole
+https addresses. (What the browser finally draws is checked in tests/browser: test_hostile_*.)"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from components.markdown import WORD_JOINER, link, text
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees: escapes read, the invisible word joiners gone."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "**bold** _it_ `code` [x](javascript:alert(1)) <b>tag</b> # heading",
+        ":red[coloured] :material/warning: :smile: $x^2$ ~~gone~~",
+        "see www.example.org, http://a.b/x, HTTPS://c.d and a@b.co or mailto:e@f.gh",
+        "1. not a list | not | a table",
+    ],
+)
+def test_text_reads_back_as_itself(value):
+    assert shown(text(value)) == value
+
+
+def test_every_punctuation_mark_is_escaped():
+    assert not re.search(r"(?<!\\)[*_`\[\]()<>#$:|~!]", text("*_`[]()<>#$:|~!"))
+
+
+@pytest.mark.parametrize(
+    ("value", "pattern"),
+    [
+        ("http://evil.example", r"http:/"),  # a bare address becomes a link after parsing, escaped or not
+        ("https://evil.example", r"https:/"),
+        ("www.evil.example", r"www\\\."),
+        ("someone@evil.example", r"\w@\w"),
+        (":material/warning:", r":material"),  # an icon shortcode
+        (":smile:", r":smile"),
+    ],
+)
+def test_what_streamlit_rewrites_after_parsing_is_broken_up(value, pattern):
+    assert not re.search(pattern, text(value))
+
+
+@pytest.mark.parametrize("breaker", ["\n", "\r", "\r\n", "\v", "\f", "\u2028", "\u2029", "\x85"])
+def test_text_stays_on_one_line(breaker):
+    """A line break, \\r included, would start a new Markdown block (an indented one is a code block)."""
+    assert text(f"first{breaker}    second") == "first     second"
+
+
+def test_a_link_puts_a_whole_https_address_in_angle_brackets():
+    assert link("the paper", "https://doi.org/10.1016/S0140-6736(05)70001-1") == (
+        "[the paper](<https://doi.org/10.1016/S0140-6736(05)70001-1>)"
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        None,
+        "http://example.org",
+        "javascript:alert(1)",
+        "data:text/html,<script>",
+        "https://example.org/ok\n\n[r1]:http://evil.example/p.png\n\n![x][r1]",
+        "https://example.org/a> ![x](http://evil.example/p.png)",
+    ],
+)
+def test_anything_but_a_whole_https_address_is_shown_as_plain_text(url):
+    assert link("the [paper]", url) == text("the [paper]")
