@@ -52,6 +52,7 @@ header.header(concept_map)
 selection, filters = sidebar.controls(concept_map)
 visible = filters.apply(data.map_graph(file))
 chosen_reference = references.chosen(concept_map)
+state.write_url()  # the view is settled: nothing below changes it in this run
 
 map_column, details_column = st.columns([5, 3], gap="medium")
 with map_column:
@@ -80,4 +81,3 @@ with supported_column:
         references.supported(concept_map, chosen_reference)
     else:
         st.caption("Choose a reference in the table to see, and light up on the map, all that it supports.")
-state.write_url()

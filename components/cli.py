@@ -1,4 +1,4 @@
-"""`python -m components validate|stats|schema`: the map from the command line; no Streamlit.
+"""`python -m components validate|stats|schema|generate`: the map from the command line; no Streamlit.
 
 Problems go to stderr, one per line as file:line:col: message, and the exit status is 1.
 """
@@ -9,8 +9,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+import yaml
+
 from . import load, schema, stats
 from .errors import MapError
+from .files import write_atomic
+from .generate import generated_map
 
 DEFAULT_MAP = "concepts.yaml"
 
@@ -25,10 +29,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("path", nargs="?", default=DEFAULT_MAP, help=f"map file (default: {DEFAULT_MAP})")
     commands.add_parser("schema", help="print the JSON Schema of map files")
+    generating = commands.add_parser("generate", help="write a generated map of N concepts, for benchmarks")
+    generating.add_argument("concepts", type=int, help="how many concepts")
+    generating.add_argument("-o", "--output", required=True, help="the YAML file to write")
+    generating.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
 
     if args.command == "schema":
         sys.stdout.write(schema.to_json())
+        return 0
+    if args.command == "generate":
+        data = generated_map(args.concepts, seed=args.seed)
+        write_atomic(args.output, yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+        print(f"{args.output}: {len(data['concepts']):,} concepts, {len(data['relations']):,} relations")
         return 0
     try:
         concept_map = load.load_concepts(args.path)

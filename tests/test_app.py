@@ -8,7 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from streamlit.testing.v1 import AppTest
+
+from components.generate import generated_map
 
 APP = Path(__file__).parents[1] / "app.py"
 DATA = Path(__file__).parent / "data"
@@ -275,3 +278,13 @@ def test_reference_cells_that_a_spreadsheet_would_run_are_shown_as_text(monkeypa
     assert title == '\'=HYPERLINK("http://evil.example/", "click")'
     assert authors.startswith("'@SUM")
     assert journal.startswith("'+1+cmd")
+
+
+def test_a_map_of_two_thousand_concepts_opens(monkeypatch, tmp_path):
+    """Maps of 500 concepts or more used to fail with a traceback (the layout needed scipy)."""
+    big = tmp_path / "big.yaml"
+    big.write_text(yaml.safe_dump(generated_map(2_000)))
+    at = open_app(monkeypatch, big)
+    assert not at.exception
+    assert not at.error
+    assert len(view_data(at)["graph"]["nodes"]) == 2_000

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from components import cli
+from components import cli, load
+from components.files import write_atomic
 
 ROOT = Path(__file__).parents[1]
 
@@ -128,3 +129,23 @@ def test_module_entry_point_exits_1_on_problems(invalid_dir):
 
     assert result.returncode == 1
     assert re.match(r".*self_loop\.yaml:6:5: relations\[0\]: ", result.stderr)
+
+
+def test_generate_writes_a_valid_map_of_that_size(tmp_path, capsys):
+    out = tmp_path / "big.yaml"
+    assert cli.main(["generate", "600", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.startswith(f"{out}: 600 concepts")
+    generated = load.load_concepts(out)
+    assert len(generated.concepts) == 600
+    assert len(generated.relations) == 1200
+    assert [path.name for path in tmp_path.iterdir()] == ["big.yaml"]  # no temporary file left behind
+
+
+def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
+    out = tmp_path / "map.yaml"
+    out.write_text("the old content")
+    monkeypatch.setattr("os.fsync", lambda fd: (_ for _ in ()).throw(OSError("disk full")))
+    with pytest.raises(OSError, match="disk full"):
+        write_atomic(out, "new content")
+    assert out.read_text() == "the old content"
+    assert [path.name for path in tmp_path.iterdir()] == ["map.yaml"]

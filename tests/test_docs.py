@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import tomllib
 from pathlib import Path
 
 from components import guide, load
@@ -24,3 +26,29 @@ def test_the_readme_explains_the_map_in_the_apps_own_words():
 def test_the_quick_start_is_two_commands():
     commands = re.findall(r"^(make \w+)", section("Quick start"), re.MULTILINE)
     assert commands == ["make run", "make test"]
+
+
+def make_run(*settings: str) -> str:
+    """The command `make run` would start (make -n prints it without running it)."""
+    return subprocess.run(["make", "-n", "run", *settings], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+
+def test_make_run_listens_on_this_machine_only_by_default():
+    command = make_run()
+    assert "--server.address localhost" in command
+    assert "--browser.serverAddress" not in command
+
+
+def test_make_run_serves_a_classroom_and_prints_its_address_without_asking_anyone():
+    """On a wildcard address Streamlit would ask an outside service for the external IP, unless it is told
+    the address to print."""
+    command = make_run("HOST=0.0.0.0")
+    assert "--server.address 0.0.0.0" in command
+    assert re.search(r"--browser\.serverAddress \S+", command)
+
+
+def test_the_app_listens_on_localhost_and_hides_error_details_when_run_by_hand():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["address"] == "localhost"
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["browser"]["gatherUsageStats"] is False

@@ -14,6 +14,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from app_server import ARTIFACTS, ROOT, App, serve
+from playwright.sync_api import expect
+
+# Every assertion waits on state and retries; on a loaded 2-core machine a rerun can take seconds.
+expect.set_options(timeout=15_000)
 
 MAP = Path(os.environ.get("ATLAS_TEST_MAP", ROOT / "concepts.yaml"))
 CHROMIUM_FLAGS = [
