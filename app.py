@@ -2,7 +2,9 @@
 
     streamlit run app.py -- --concepts FILE     (or EMPATHY_ATLAS_CONCEPTS=FILE; default concepts.yaml)
 
-The page, top to bottom: header, sidebar controls, the map beside the details panel, the references.
+The page: one line of controls (title, search, filters, About, Present), then the map filling the
+window beside a side panel (details, references, outline). `?present=1` shows the map and panel alone,
+in large type.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.errors import MapError
-from components.ui import data, details, header, problems, references, sidebar, state, watch
+from components.ui import controls, data, details, outline, page, problems, references, state, watch
 from components.ui.network import network
 
 DEFAULT_MAP = Path(__file__).parent / "concepts.yaml"
@@ -47,17 +49,20 @@ except MapError as error:
     file = st.session_state[state.LAST_VALID]
     concept_map = data.concept_map(file)
 
-st.set_page_config(page_title=concept_map.meta.title)
-header.header(concept_map)
-selection, filters = sidebar.controls(concept_map)
+options = state.settle(concept_map)
+presenting = state.presenting()
+page.frame(concept_map, presenting)
+if not presenting:
+    controls.bar(concept_map, options)
+selection, filters = controls.current(concept_map)
 visible = filters.apply(data.map_graph(file))
-chosen_reference = references.chosen(concept_map)
+reference = references.chosen(concept_map)
 state.write_url()  # the view is settled: nothing below changes it in this run
 
-map_column, details_column = st.columns([5, 3], gap="medium")
+map_column, side_column = st.columns([3, 2] if presenting else [5, 2], gap="medium")
 with map_column:
     if not visible.nodes:
-        st.info("No concepts match these filters. Loosen them, or use *Reset view* in the sidebar.")
+        st.info("No concepts match these filters. Loosen them, or use *Reset view* under Filters.")
     elif filters.focus_depth and not filters.focus:
         st.info("Select a concept to focus on its neighbourhood.")
     network(
@@ -65,19 +70,17 @@ with map_column:
         title=concept_map.meta.title,
         visible={"nodes": sorted(visible.nodes), "edges": sorted(visible.edges)} if filters.active else None,
         selection=selection,
-        highlight=references.highlight(concept_map, chosen_reference),
+        highlight=references.highlight(concept_map, reference),
+        presenting=presenting,
+        high_contrast=state.high_contrast(),
         on_select=state.on_network_select,
         key=state.NETWORK,
     )
-with details_column, st.container(height=700, border=False):
-    details.panel(concept_map, selection, hidden=selection is not None and not visible.shows(selection))
-
-st.subheader("References", anchor=False)
-table_column, supported_column = st.columns([3, 2], gap="medium")
-with table_column:
-    references.table(concept_map)
-with supported_column:
-    if chosen_reference:
-        references.supported(concept_map, chosen_reference)
+with side_column, st.container(key="side_panel"):
+    shown = page.panel_choice(presenting)
+    if shown == state.REFERENCES:
+        references.view(concept_map, reference)
+    elif shown == state.OUTLINE:
+        outline.view(concept_map, selection.id if selection else None)
     else:
-        st.caption("Choose a reference in the table to see, and light up on the map, all that it supports.")
+        details.panel(concept_map, selection, hidden=selection is not None and not visible.shows(selection))

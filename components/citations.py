@@ -46,6 +46,14 @@ def format_authors(authors: tuple[str, ...], complete: bool = True) -> str:
     return ", ".join(authors[:-1]) + " & " + authors[-1]
 
 
+def short_citation(reference: Reference) -> str:
+    """'Singer 2004', 'Zaki & Ochsner 2012', 'Singer et al. 2004': surnames and year."""
+    surnames = [author.split(",")[0].strip() for author in reference.authors]
+    if len(surnames) > 2 or not reference.authors_complete:
+        return f"{surnames[0]} et al. {reference.year}"
+    return f"{' & '.join(surnames)} {reference.year}"
+
+
 def doi_url(doi: str) -> str:
     """A DOI's https address, with every character a URL may not hold unescaped %-encoded."""
     return "https://doi.org/" + quote(doi, safe=DOI_SAFE)

@@ -13,16 +13,23 @@ def how_to(concept_map: ConceptMap) -> str:
     for_example = f", e.g. {examples}" if examples else ""
     return "\n".join(
         [
-            "- **Explore**: drag to pan, scroll to zoom, drag a concept to move it. *Fit* shows the whole map, "
-            "*Re-layout* arranges it again. The names of facets, systems, pitfalls and trends stay readable at "
-            "any zoom; the others appear as you zoom in.",
-            "- **Select**: click a concept or a relation. Its neighbours stay lit, the rest fades, and the details "
-            "panel says what it is, its relations in words, what each cited work showed and the citations with "
-            "their links. Click a concept in the panel to move there; click the map's background to clear.",
-            f"- **Search** (sidebar) by name, abbreviation or older term{for_example}.",
-            "- **Filter** by kind, by facet (the facet and what lies within *k* steps of it) and by relation type; "
-            "**Focus** keeps only what lies within *k* steps of the selection. *Reset view* undoes it all.",
-            "- **References**: choose one in the table to light up, and list, every concept and relation it supports.",
-            "- The address bar keeps the selection and filters: copy it to share exactly what you see.",
+            "- **Explore**: drag to pan, scroll to zoom, drag a concept to move it. *Fit* shows all that is "
+            "shown, *Re-layout* arranges it again. The names of facets, systems, pitfalls and trends and of the "
+            "most connected concepts stay readable at any zoom; the others appear as you zoom in.",
+            "- **Select**: click a concept or a relation (or its line: a near miss counts). The map frames it "
+            "with its neighbours, the rest fades, and *Details* beside the map says what it is, its relations "
+            "in words, what each cited work showed and the citations with their links. Click a concept in the "
+            "panel to move there; click the map's background to clear.",
+            f"- **Search** above the map by name, abbreviation or older term{for_example}.",
+            "- **Filters** keep some kinds, a facet and what lies within *k* steps of it, or some relation "
+            "types; *Focus* keeps only what lies within *k* steps of the selection; the map refits to what "
+            "stays. *Reset view* undoes it all.",
+            "- **References** beside the map: choose one in the table to light up, and list, every concept "
+            "and relation it supports. **Outline** gives the whole map as text, facet by facet.",
+            "- **Keyboard**: on the map, the arrow keys move between related concepts, Enter opens one, Esc "
+            "clears, F fits, + and − zoom.",
+            "- **Present** shows the map and the details alone in large type for a projector, with *High "
+            "contrast* under Filters. The address bar keeps the selection, filters, panel and mode: copy it "
+            "to share, or bookmark a prepared view.",
         ]
     )

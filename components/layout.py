@@ -13,6 +13,7 @@ import math
 import random
 import statistics
 import threading
+from dataclasses import dataclass
 
 import igraph
 
@@ -99,3 +100,101 @@ def _facet_anchors(facets: list[str], radius: float) -> dict[str, tuple[float, f
         facet: (radius * math.cos(angle), radius * math.sin(angle))
         for facet, angle in ((f, -math.pi / 2 + 2 * math.pi * i / count) for i, f in enumerate(facets))
     }
+
+
+# --- room for the names ---------------------------------------------------------------------------------
+
+FRAME = (960.0, 640.0)  # px: the canvas a map is laid out for at zoom 1 (a laptop's map, give or take)
+
+
+@dataclass(frozen=True)
+class Room:
+    """What a concept needs on the canvas at zoom 1: its shape, and its name hanging below it."""
+
+    width: float
+    height: float  # shape and name
+    below: float  # of which the name
+
+
+def make_room(
+    placed: dict[str, tuple[float, float]], rooms: dict[str, Room], frame: tuple[float, float] = FRAME
+) -> dict[str, tuple[float, float]]:
+    """Loosen a layout until no concept's room overlaps another's (Gephi's "noverlap", with the names'
+    sizes on screen in mind).
+
+    The layout is first scaled to `frame`, the canvas it is made for, then overlapping rooms are pushed
+    apart until none overlap; the map grows only where it is crowded. On a canvas smaller than the
+    frame the view zooms out to fit, so names take a little more room than was made for them, and it
+    sets the few that collide a little apart.
+    """
+    points = {node: list(point) for node, point in placed.items()}
+    _fit(points, rooms, frame)
+    for _ in range(ROOM_ROUNDS):
+        if not _separate(points, rooms, frame[0] / frame[1]):
+            break
+    return {node: (round(x, 1), round(y, 1)) for node, (x, y) in points.items()}
+
+
+ROOM_ROUNDS = 20
+ROOM_STEPS = 300
+
+
+def _fit(points: dict[str, list[float]], rooms: dict[str, Room], frame: tuple[float, float]) -> None:
+    """Scale the positions about their centre so the rooms' bounding box fits the frame."""
+    if len(points) < 2:
+        return
+    left = min(x - rooms[n].width / 2 for n, (x, _) in points.items())
+    right = max(x + rooms[n].width / 2 for n, (x, _) in points.items())
+    top = min(y - (rooms[n].height - rooms[n].below) / 2 for n, (_, y) in points.items())
+    bottom = max(y + (rooms[n].height + rooms[n].below) / 2 for n, (_, y) in points.items())
+    spread_x = max(right - left - max(r.width for r in rooms.values()), 1.0)
+    spread_y = max(bottom - top - max(r.height for r in rooms.values()), 1.0)
+    factor = min(
+        (frame[0] - max(r.width for r in rooms.values())) / spread_x,
+        (frame[1] - max(r.height for r in rooms.values())) / spread_y,
+    )
+    cx = (left + right) / 2
+    cy = (top + bottom) / 2
+    for point in points.values():
+        point[0] = (point[0] - cx) * factor
+        point[1] = (point[1] - cy) * factor
+
+
+def _separate(points: dict[str, list[float]], rooms: dict[str, Room], aspect: float) -> bool:
+    """Push overlapping rooms apart, along the axis that needs the shorter move (sideways preferred on
+    a wide frame). Returns whether any overlapped."""
+    nodes = list(points)
+    cell = max(max(room.width, room.height) for room in rooms.values())
+    moved = False
+    for _ in range(ROOM_STEPS):
+        grid: dict[tuple[int, int], list[str]] = {}
+        for node in nodes:
+            x, y = points[node]
+            grid.setdefault((int(x // cell), int(y // cell)), []).append(node)
+        overlapping = False
+        for (i, j), here in grid.items():
+            nearby = [other for di in (-1, 0, 1) for dj in (-1, 0, 1) for other in grid.get((i + di, j + dj), ())]
+            for a in here:
+                for b in nearby:
+                    if b <= a:
+                        continue
+                    pa, pb, ra, rb = points[a], points[b], rooms[a], rooms[b]
+                    dx = pb[0] - pa[0]
+                    dy = (pb[1] + rb.below / 2) - (pa[1] + ra.below / 2)
+                    overlap_x = (ra.width + rb.width) / 2 - abs(dx)
+                    overlap_y = (ra.height + rb.height) / 2 - abs(dy)
+                    if overlap_x <= 0 or overlap_y <= 0:
+                        continue
+                    overlapping = True
+                    if overlap_x < overlap_y * aspect:
+                        push = (overlap_x / 2 + 0.5) * (1 if dx >= 0 else -1)
+                        pa[0] -= push
+                        pb[0] += push
+                    else:
+                        push = (overlap_y / 2 + 0.5) * (1 if dy >= 0 else -1)
+                        pa[1] -= push
+                        pb[1] += push
+        if not overlapping:
+            return moved
+        moved = True
+    return moved

@@ -7,13 +7,16 @@ legible on light and dark backgrounds; kinds that share a colour differ in shape
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from pyvis.network import Network
 
+from . import layout
 from .model import ConceptMap
 from .vocabulary import KINDS, RELATIONS, Kind
 
@@ -38,39 +41,45 @@ VERMILLION, ORANGE, BLUE, SKY, GREEN, YELLOW, PURPLE, GREY = (
     "#CC79A7",
     "#999999",
 )
-STYLES: dict[Kind, KindStyle] = {
-    Kind.FACET: KindStyle(VERMILLION, "hexagon", 40, font=30, landmark=18),
-    Kind.PROCESS: KindStyle(ORANGE, "dot", 15),
-    Kind.REGION: KindStyle(BLUE, "dot", 15),
-    Kind.SYSTEM: KindStyle(SKY, "hexagon", 22, font=19, landmark=11),
-    Kind.METHOD: KindStyle(GREEN, "square", 13),
-    Kind.PARADIGM: KindStyle(GREEN, "triangle", 15),
-    Kind.POPULATION: KindStyle(PURPLE, "diamond", 16),
-    Kind.BEHAVIOR: KindStyle(YELLOW, "star", 17),
-    Kind.MEASURE: KindStyle(YELLOW, "diamond", 15),
-    Kind.PITFALL: KindStyle(GREY, "triangleDown", 24, font=19, landmark=11),
-    Kind.TREND: KindStyle(SKY, "star", 24, font=19, landmark=11),
-    Kind.DIRECTION: KindStyle(SKY, "triangle", 18, font=17),
-    Kind.THEORY: KindStyle(PURPLE, "square", 14),
-    Kind.CONSTRUCT: KindStyle(GREY, "dot", 15),
+STYLES: dict[Kind, KindStyle] = {  # sizes in px at zoom 1, the zoom a laptop shows the whole map at
+    Kind.FACET: KindStyle(VERMILLION, "hexagon", 22, font=20, landmark=18),
+    Kind.PROCESS: KindStyle(ORANGE, "dot", 8, font=12),
+    Kind.REGION: KindStyle(BLUE, "dot", 8, font=12),
+    Kind.SYSTEM: KindStyle(SKY, "hexagon", 12, font=14, landmark=13),
+    Kind.METHOD: KindStyle(GREEN, "square", 7, font=12),
+    Kind.PARADIGM: KindStyle(GREEN, "triangle", 8, font=12),
+    Kind.POPULATION: KindStyle(PURPLE, "diamond", 9, font=12),
+    Kind.BEHAVIOR: KindStyle(YELLOW, "star", 10, font=12),
+    Kind.MEASURE: KindStyle(YELLOW, "diamond", 8, font=12),
+    Kind.PITFALL: KindStyle(GREY, "triangleDown", 13, font=14, landmark=13),
+    Kind.TREND: KindStyle(SKY, "star", 14, font=14, landmark=13),
+    Kind.DIRECTION: KindStyle(SKY, "triangle", 10, font=13),
+    Kind.THEORY: KindStyle(PURPLE, "square", 7, font=12),
+    Kind.CONSTRUCT: KindStyle(GREY, "dot", 8, font=12),
 }
 BORDER = "#333333"
 LABEL_THRESHOLD = 8  # on-screen pixels under which a label is not drawn: zoom in to read the small ones
+# The names on the canvas (the view draws them; these numbers are sent to it with the map).
+READABLE = 12  # px on screen: the smallest promised name
+TOP_RANKED = 30  # the most connected concepts whose names are promised readable at the whole-map zoom
+LINE_EM = 10  # a name wraps at this many font sizes wide, between words only
+CHAR_EM = 0.56  # a character's width in font sizes, generously (Source Sans Pro averages about 0.5)
+ROOM_MAX = 1_500  # concepts: above this no room is made for names (the whole map is dots at its fit)
 LABEL_WIDTH = 160  # canvas pixels a label may take before it wraps (the view widens landmarks' with their font)
 
 OPTIONS: dict[str, Any] = {
     "autoResize": True,
     "layout": {"improvedLayout": False},
     "physics": {
-        "enabled": True,
+        "enabled": False,  # the server's layout is the map; *Re-layout* lets the physics loosen it
         "solver": "forceAtlas2Based",
         "forceAtlas2Based": {
-            "gravitationalConstant": -90,
-            "centralGravity": 0.008,
-            "springLength": 110,
+            "gravitationalConstant": -260,
+            "centralGravity": 0.004,
+            "springLength": 150,
             "springConstant": 0.05,
             "damping": 0.6,
-            "avoidOverlap": 0.7,
+            "avoidOverlap": 1,
         },
         "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 50, "fit": True},
     },
@@ -103,13 +112,17 @@ def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) 
     """Nodes, edges, options and legend for the view, with a version that changes when any of them does."""
     net = Network(directed=True)
     labels = {concept.id: concept.label for concept in concept_map.concepts}
+    rank = ranks(concept_map)
+    if len(concept_map.concepts) <= ROOM_MAX:
+        positions = layout.make_room(positions, rooms(concept_map, rank))
     for concept in concept_map.concepts:
         style = STYLES[concept.kind]
         x, y = positions.get(concept.id, (0.0, 0.0))
         net.add_node(
             concept.id,
             label=concept.label,
-            title=f"{concept.name}\n{KINDS[concept.kind].label}\n\n{concept.summary}",
+            tip=f"{concept.name}\n{KINDS[concept.kind].label}\n\n{concept.summary}",
+            rank=rank[concept.id],
             shape=style.shape,
             size=style.size,
             color={
@@ -131,28 +144,73 @@ def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) 
             relation.source,
             relation.target,
             id=relation.id,
-            title=f"{labels[relation.source]} {info.label} {labels[relation.target]}\n\n{relation.note}",
+            tip=f"{labels[relation.source]} {info.label} {labels[relation.target]}\n\n{relation.note}",
             relation=info.label,
             type=str(relation.type),
             arrows={"to": {"enabled": not info.symmetric}},
             dashes=info.symmetric,
         )
-    net.options = OPTIONS
+    net.options = copy.deepcopy(OPTIONS)
     nodes, edges, _, _, _, options = net.get_network_data()
     payload = {
         "nodes": [_clean(node) for node in nodes],
         "edges": [_clean(edge) for edge in edges],
         "options": json.loads(options),
         "legend": legend({concept.kind for concept in concept_map.concepts}),
+        "names": {"readable": READABLE, "topRanked": TOP_RANKED, "lineEm": LINE_EM},
     }
     payload["version"] = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
     return payload
 
 
+def rooms(concept_map: ConceptMap, rank: dict[str, int]) -> dict[str, layout.Room]:
+    """The room each concept needs at zoom 1: its shape, and for a promised name (a landmark's, or one of
+    the most connected) that name below it, at the size the view will draw it."""
+    needed = {}
+    for concept in concept_map.concepts:
+        style = STYLES[concept.kind]
+        side = 2.0 * style.size
+        if not (style.landmark or rank[concept.id] < TOP_RANKED):
+            needed[concept.id] = layout.Room(side + 6, side + 6, 0.0)
+            continue
+        size = max(style.landmark, READABLE)
+        width, height = name_box(concept.label, size)
+        needed[concept.id] = layout.Room(max(side, width + 12), side + height + 10, height + 10)
+    return needed
+
+
+def name_box(label: str, size: float) -> tuple[float, float]:
+    """About how wide and tall the view draws a name at `size` px, wrapped between words as it does."""
+    most = size * LINE_EM
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(f"{lines[-1]} {word}") * size * CHAR_EM <= most:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    width = max((len(line) for line in lines), default=0) * size * CHAR_EM
+    return width, max(len(lines), 1) * size * 1.15
+
+
+def ranks(concept_map: ConceptMap) -> dict[str, int]:
+    """Each concept's place among the most connected (0 has the most relations; ties by label)."""
+    degree: Counter[str] = Counter()
+    for relation in concept_map.relations:
+        degree.update((relation.source, relation.target))
+    ordered = sorted(concept_map.concepts, key=lambda c: (-degree[c.id], c.label.lower()))
+    return {concept.id: position for position, concept in enumerate(ordered)}
+
+
 def legend(kinds: set[Kind]) -> list[dict[str, str]]:
     """One entry per kind present, in vocabulary order."""
     return [
-        {"kind": str(kind), "label": KINDS[kind].plural, "color": STYLES[kind].color, "shape": STYLES[kind].shape}
+        {
+            "kind": str(kind),
+            "label": KINDS[kind].plural,
+            "singular": KINDS[kind].label.lower(),
+            "color": STYLES[kind].color,
+            "shape": STYLES[kind].shape,
+        }
         for kind in Kind
         if kind in kinds
     ]

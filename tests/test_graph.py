@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from components import graph, layout, load, model
+from components import graph, layout, load, model, view_data
 from components.filters import Filters
 from components.generate import generated_map
 from components.model import ConceptMap
@@ -137,3 +137,48 @@ def test_focus_on_a_relation_keeps_both_ends(small_graph):
 
 def test_filters_are_hashable_values():
     assert hash(Filters(kinds=frozenset({"region"}))) == hash(Filters(kinds=frozenset({"region"})))
+
+
+def _overlapping(placed: dict, rooms: dict) -> int:
+    ids = list(placed)
+    count = 0
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            ra, rb = rooms[a], rooms[b]
+            dx = placed[b][0] - placed[a][0]
+            dy = (placed[b][1] + rb.below / 2) - (placed[a][1] + ra.below / 2)
+            if (ra.width + rb.width) / 2 - abs(dx) > 0.5 and (ra.height + rb.height) / 2 - abs(dy) > 0.5:
+                count += 1
+    return count
+
+
+def test_room_is_made_for_every_promised_name_on_the_papers_map():
+    paper = load.load_concepts(PAPER)
+    rooms = view_data.rooms(paper, view_data.ranks(paper))
+    loose = layout.positions(graph.build(paper))
+    assert _overlapping(loose, rooms) > 10  # a force layout crowds its middle
+    placed = layout.make_room(loose, rooms)
+    assert _overlapping(placed, rooms) == 0
+    assert placed == layout.make_room(loose, rooms)  # the same map, the same picture
+
+
+def test_making_room_keeps_the_facets_where_they_were_relative_to_each_other():
+    paper = load.load_concepts(PAPER)
+    loose = layout.positions(graph.build(paper))
+    placed = layout.make_room(loose, view_data.rooms(paper, view_data.ranks(paper)))
+    facets = ["experience_sharing", "mentalizing", "prosocial_concern"]
+    for a in facets:
+        for b in facets:
+            before = (loose[b][0] - loose[a][0], loose[b][1] - loose[a][1])
+            after = (placed[b][0] - placed[a][0], placed[b][1] - placed[a][1])
+            assert before[0] * after[0] >= 0  # on the same side of each other
+            assert before[1] * after[1] >= 0
+
+
+def test_a_name_box_wraps_between_words_like_the_view():
+    width, height = view_data.name_box("Posterior cingulate cortex / precuneus", 12)
+    assert height >= 2 * 12 * 1.15  # more than one line at ten font sizes wide
+    assert width <= 12 * view_data.LINE_EM
+    assert view_data.name_box("Empathy", 12)[1] == pytest.approx(12 * 1.15)
+    long_word, _ = view_data.name_box("Pneumonoultramicroscopicsilicovolcanoconiosis", 12)
+    assert long_word > 12 * view_data.LINE_EM  # a word longer than a line stands whole, never split

@@ -38,7 +38,8 @@ def test_nodes_carry_label_kind_style_position_and_a_plain_text_tooltip(payload:
     assert node["kind"] == "region"
     assert node["shape"] == "dot"
     assert node["color"]["background"] == view_data.BLUE
-    assert node["title"].startswith("Temporoparietal junction (TPJ)\nBrain region\n\n")
+    assert node["tip"].startswith("Temporoparietal junction (TPJ)\nBrain region\n\n")
+    assert "title" not in node  # vis-network would show its own tooltip over the selection
     assert isinstance(node["x"], float)
 
 
@@ -50,7 +51,7 @@ def test_edges_carry_their_relation_id_words_and_direction(payload: dict):
     symmetric = edges["sharing|dissociates_from|mentalizing"]
     assert symmetric["arrows"]["to"]["enabled"] is False
     assert symmetric["dashes"] is True
-    assert "Temporoparietal junction" in engages["title"]
+    assert "Temporoparietal junction" in engages["tip"]
 
 
 def test_options_settle_once_and_the_legend_lists_only_kinds_present(payload: dict):
@@ -128,3 +129,22 @@ def test_supported_by_lists_concepts_and_claims_citing_a_reference(small: Concep
     assert concepts == []
     assert {claim.relation_id for claim in claims} == {"affective_sharing|part_of|sharing",
                                                        "affective_sharing|engages|ai"}  # fmt: skip
+
+
+def test_the_map_is_drawn_where_the_server_laid_it_out(payload: dict):
+    assert payload["options"]["physics"]["enabled"] is False  # Re-layout turns it on, in the browser
+
+
+def test_concepts_are_ranked_by_how_connected_they_are(small: ConceptMap, payload: dict):
+    ranks = {node["id"]: node["rank"] for node in payload["nodes"]}
+    assert ranks["mentalizing"] == 0  # six relations, more than any other
+    assert sorted(ranks.values()) == list(range(len(small.concepts)))
+
+
+def test_short_citations_name_up_to_two_authors():
+    two = Reference(n=1, key="a", type="article", authors=("Zaki, J.", "Ochsner, K.N."), year=2012, title="T")
+    three = two.model_copy(update={"authors": ("Singer, T.", "Seymour, B.", "O'Doherty, J.")})
+    one_of_many = two.model_copy(update={"authors": ("Wagner, D.D.",), "authors_complete": False})
+    assert citations.short_citation(two) == "Zaki & Ochsner 2012"
+    assert citations.short_citation(three) == "Singer et al. 2012"
+    assert citations.short_citation(one_of_many) == "Wagner et al. 2012"

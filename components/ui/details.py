@@ -29,7 +29,7 @@ def panel(concept_map: ConceptMap, selection: Selection | None, hidden: bool) ->
 
 def _start(concept_map: ConceptMap) -> None:
     st.subheader("Start here", anchor=False)
-    st.markdown("Click a concept or a relation on the map, or search for one in the sidebar.")
+    st.markdown("Click a concept or a relation on the map, or search for one above it.")
     facets = [concept for concept in concept_map.concepts if concept.kind == Kind.FACET]
     if facets:
         st.markdown(md.text(concept_map.meta.start_here))

@@ -1,7 +1,9 @@
-"""The References view: the paper's references in a searchable, sortable table; choosing one lists,
-and highlights on the map, every concept and relation it supports."""
+"""The References view: the paper's references in a searchable, sortable table; choosing one lights up on
+the map, and lists, every concept and relation it supports."""
 
 from __future__ import annotations
+
+from functools import partial
 
 import streamlit as st
 
@@ -14,10 +16,9 @@ from . import state
 
 
 def chosen(concept_map: ConceptMap) -> str | None:
-    """The key of the reference chosen in the table (readable before the table is drawn)."""
-    table_state = st.session_state.get(state.REFERENCE_TABLE) or {}
-    rows = table_state.get("selection", {}).get("rows", [])
-    return concept_map.references[rows[0]].key if rows and rows[0] < len(concept_map.references) else None
+    """The key of the chosen reference (kept in the URL as ?ref=)."""
+    key = st.session_state[state.REFERENCE]
+    return key if key in concept_map.reference_by_key else None
 
 
 def highlight(concept_map: ConceptMap, key: str | None) -> dict[str, list[str]] | None:
@@ -28,8 +29,17 @@ def highlight(concept_map: ConceptMap, key: str | None) -> dict[str, list[str]] 
     return {"nodes": [c.id for c in concepts], "edges": [claim.relation_id for claim in claims]}
 
 
+def view(concept_map: ConceptMap, key: str | None) -> None:
+    """The table, then what the chosen reference supports."""
+    table(concept_map)
+    if key:
+        supported(concept_map, key)
+    else:
+        st.caption("Choose a reference in the table to light up on the map, and list, all that it supports.")
+
+
 def table(concept_map: ConceptMap) -> None:
-    """Draw the table of references; choosing a row selects that reference."""
+    """Draw the table of references; choosing a row chooses that reference."""
     use = reference_use(concept_map)
     rows = spreadsheet.safe_rows(
         {
@@ -43,12 +53,14 @@ def table(concept_map: ConceptMap) -> None:
         }
         for reference in concept_map.references
     )
+    keys = [reference.key for reference in concept_map.references]
     st.dataframe(
         rows,
         key=state.REFERENCE_TABLE,
-        on_select="rerun",
+        on_select=partial(_on_rows, keys),
         selection_mode="single-row",
         hide_index=True,
+        height=min(36 + 35 * len(rows), 330),
         column_config={
             "No.": st.column_config.NumberColumn(width="small", help="Number in the paper's reference list"),
             "Year": st.column_config.NumberColumn(format="%d", width="small"),
@@ -60,15 +72,22 @@ def table(concept_map: ConceptMap) -> None:
     )
 
 
+def _on_rows(keys: list[str]) -> None:
+    rows = st.session_state[state.REFERENCE_TABLE].selection.rows
+    state.choose_reference(keys[rows[0]] if rows and rows[0] < len(keys) else None)
+
+
 def supported(concept_map: ConceptMap, key: str) -> None:
-    """List what the chosen reference supports, each with a link that selects it."""
-    reference = concept_map.reference_by_key[key]
-    citation = cite(reference)
+    """What the chosen reference supports, each with a button that selects it."""
+    citation = cite(concept_map.reference_by_key[key])
     concepts, claims = details.supported_by(concept_map, key)
     st.markdown(
-        f"**{md.text(citation.authors)} ({citation.year})** supports {len(claims)} relations "
-        f"and describes {len(concepts)} concepts, highlighted on the map."
+        f"**{md.text(citation.authors)} ({citation.year})** supports {len(claims)} "
+        f"relation{'s' if len(claims) != 1 else ''} and describes {len(concepts)} "
+        f"concept{'s' if len(concepts) != 1 else ''}, lit up on the map."
     )
+    st.caption(f"{md.text(citation.title)}. *{md.text(citation.source)}*. {md.link(citation.url or '', citation.url)}")
+    st.button("Clear", key="ref-clear", on_click=state.choose_reference, args=(None,), icon=":material/close:")
     for concept in concepts:
         st.button(
             md.text(concept.label),

@@ -1,11 +1,12 @@
 """Every session-state and query-parameter key of the app, its default, and the callbacks that change it.
 
-The shareable view (selection, filters, depths) lives in plain session keys, by id, mirrored in the
-URL's query parameters (`?selected=tpj&kinds=region`) so a copied address opens the same view.
-Widgets only show it: each has a key of its own, set from the view before it is drawn, and a
-callback that takes a new value back only if the map knows it. (A widget that owned the value would
-lose it when the map's labels change: the browser sends back the label it last showed, which an
-edited map no longer has. Streamlit's `bind="query-params"` would also put labels in the URL, not ids.)
+The shareable view (selection, filters, depths, the side panel's tab, the chosen reference,
+presentation mode and contrast) lives in plain session keys, by id, mirrored in the URL's query
+parameters (`?selected=tpj&kinds=region&present=1`) so a copied address opens the same view.
+Widgets only show it: each has a key of its own, set from the view before it is drawn, and a callback
+that takes a new value back only if the map knows it. (A widget that owned the value would lose it
+when the map's labels change: the browser sends back the label it last showed, which an edited map no
+longer has. Streamlit's `bind="query-params"` would also put labels in the URL, not ids.)
 Private state (the last valid map) is set up once by `init()`.
 """
 
@@ -17,6 +18,8 @@ from typing import Any
 import streamlit as st
 
 from components.filters import Filters
+from components.model import ConceptMap
+from components.vocabulary import Kind, RelationType
 
 # The shareable view; each key is also its query parameter's name.
 SELECTED = "selected"  # a concept id or a relation id
@@ -25,12 +28,21 @@ FACETS = "facets"
 FACET_DEPTH = "facet_depth"
 RELATION_TYPES = "relations"
 DEPTH = "depth"
+PANEL = "panel"  # what the side panel shows: details, references or outline
+REFERENCE = "ref"  # the key of the chosen reference
+PRESENT = "present"  # 1 in presentation mode
+CONTRAST = "contrast"  # 1 for the high-contrast palette
 # Components and widgets that own their own state.
 NETWORK = "network"
 REFERENCE_TABLE = "reference_table"
 # Private state.
 LAST_VALID = "last_valid_map"  # the MapFile of the last map that loaded cleanly
 _URL_READ = "url_read"
+
+DETAILS, REFERENCES, OUTLINE = "details", "references", "outline"
+PANELS = {DETAILS: "Details", REFERENCES: "References", OUTLINE: "Outline"}
+FACET_DEPTHS = range(1, 5)
+FOCUS_DEPTHS = range(0, 5)
 
 _NO_FILTERS = Filters()
 VIEW_DEFAULTS: dict[str, Any] = {
@@ -40,7 +52,13 @@ VIEW_DEFAULTS: dict[str, Any] = {
     FACET_DEPTH: _NO_FILTERS.facet_depth,
     RELATION_TYPES: [],
     DEPTH: _NO_FILTERS.focus_depth,
+    PANEL: DETAILS,
+    REFERENCE: None,
+    PRESENT: 0,
+    CONTRAST: 0,
 }
+_RESET = (SELECTED, KINDS, FACETS, FACET_DEPTH, RELATION_TYPES, DEPTH, REFERENCE)  # what "Reset view" undoes
+_FLAGS = (PRESENT, CONTRAST)  # 0 or 1 in the URL, a toggle's True or False
 
 
 def init() -> None:
@@ -50,8 +68,27 @@ def init() -> None:
         st.session_state.setdefault(key, _copy(default))
 
 
-def read_url(options: Mapping[str, Collection[Any]]) -> None:
-    """Once per session, before the widgets: take the view from the URL, ignoring unknown values."""
+def settle(concept_map: ConceptMap) -> dict[str, Collection[Any]]:
+    """Before anything is drawn: the view's allowed values for this map; the view taken from the URL once
+    per session, and any value the (edited) map no longer has forgotten."""
+    options: dict[str, Collection[Any]] = {
+        SELECTED: {*concept_map.concept_by_id, *concept_map.relation_by_id},
+        KINDS: [str(kind) for kind in Kind if any(c.kind == kind for c in concept_map.concepts)],
+        FACETS: [c.id for c in concept_map.concepts if c.kind == Kind.FACET],
+        FACET_DEPTH: FACET_DEPTHS,
+        RELATION_TYPES: [str(kind) for kind in RelationType if any(r.type == kind for r in concept_map.relations)],
+        DEPTH: FOCUS_DEPTHS,
+        PANEL: list(PANELS),
+        REFERENCE: list(concept_map.reference_by_key),
+        PRESENT: range(0, 2),
+        CONTRAST: range(0, 2),
+    }
+    _read_url(options)
+    _drop_unknown(options)
+    return options
+
+
+def _read_url(options: Mapping[str, Collection[Any]]) -> None:
     if st.session_state.get(_URL_READ):
         return
     st.session_state[_URL_READ] = True
@@ -69,8 +106,7 @@ def read_url(options: Mapping[str, Collection[Any]]) -> None:
             st.session_state[key] = params[key]
 
 
-def drop_unknown(options: Mapping[str, Collection[Any]]) -> None:
-    """Before the widgets: forget a selection or filter value the (edited) map no longer has."""
+def _drop_unknown(options: Mapping[str, Collection[Any]]) -> None:
     for key, default in VIEW_DEFAULTS.items():
         value = st.session_state.get(key)
         if isinstance(default, list):
@@ -84,7 +120,8 @@ def drop_unknown(options: Mapping[str, Collection[Any]]) -> None:
 def widget(name: str, options: Collection[Any]) -> dict[str, Any]:
     """The arguments that make a widget show view value `name` and give back what is chosen in it."""
     key = f"{name}_widget"
-    st.session_state[key] = _copy(st.session_state[name])
+    value = st.session_state[name]
+    st.session_state[key] = bool(value) if name in _FLAGS else _copy(value)
     return {"key": key, "on_change": _take, "args": (name, key, options)}
 
 
@@ -93,6 +130,10 @@ def _take(name: str, key: str, options: Collection[Any]) -> None:
     value = st.session_state[key]
     if isinstance(value, list):
         st.session_state[name] = [item for item in value if item in options]
+    elif name in _FLAGS:
+        st.session_state[name] = int(bool(value))
+    elif value is None and VIEW_DEFAULTS[name] is not None:
+        st.session_state[name] = _copy(VIEW_DEFAULTS[name])  # a segmented control clicked off: its default
     elif value is None or value in options:
         st.session_state[name] = value
 
@@ -109,9 +150,29 @@ def write_url() -> None:
         st.query_params.from_dict(wanted)
 
 
+def presenting() -> bool:
+    return bool(st.session_state[PRESENT])
+
+
+def high_contrast() -> bool:
+    return bool(st.session_state[CONTRAST])
+
+
 def select(target: str | None) -> None:
-    """Callback: select a concept or relation by id (None clears the selection)."""
+    """Callback: select a concept or relation by id (None clears the selection), and show its details."""
     st.session_state[SELECTED] = target
+    if target is not None:
+        st.session_state[PANEL] = DETAILS if st.session_state[PANEL] != OUTLINE else OUTLINE
+
+
+def choose_reference(key: str | None) -> None:
+    """Callback: light up what a reference supports (None: none)."""
+    st.session_state[REFERENCE] = key
+
+
+def present(on: bool) -> None:
+    """Callback: into or out of presentation mode."""
+    st.session_state[PRESENT] = int(on)
 
 
 def on_network_select() -> None:
@@ -122,8 +183,8 @@ def on_network_select() -> None:
 
 def reset() -> None:
     """Callback: back to the whole map, nothing selected, no reference chosen."""
-    for key, default in VIEW_DEFAULTS.items():
-        st.session_state[key] = _copy(default)
+    for key in _RESET:
+        st.session_state[key] = _copy(VIEW_DEFAULTS[key])
     st.session_state.pop(REFERENCE_TABLE, None)
 
 

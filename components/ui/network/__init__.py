@@ -6,7 +6,7 @@ package's asset folder, declared in pyproject.toml, so the browser fetches each 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
@@ -15,18 +15,28 @@ from components.selection import Selection
 
 _HTML = """
 <div class="atlas-network">
-  <div class="atlas-toolbar">
-    <button type="button" data-action="fit" title="Fit the whole map in view">Fit</button>
-    <button type="button" data-action="relayout" title="Arrange the map again">Re-layout</button>
-    <div class="atlas-legend" role="list" aria-label="Legend"></div>
-  </div>
-  <div class="atlas-canvas" role="img" aria-label="Concept map">
+  <div class="atlas-canvas" role="application" aria-roledescription="concept map"
+       aria-describedby="atlas-keys">
+    <div class="atlas-graph"></div>
     <div class="atlas-status"></div>
+    <div class="atlas-toolbar">
+      <button type="button" data-action="fit" title="Show all that is shown (F)">Fit</button>
+      <button type="button" data-action="relayout" title="Arrange the map again">Re-layout</button>
+      <button type="button" data-action="legend" aria-pressed="true" title="Show or hide the legend">Legend</button>
+    </div>
+    <div class="atlas-legend" role="list" aria-label="Kinds of concept on the map"></div>
+    <div class="atlas-tip" role="tooltip" hidden></div>
   </div>
+  <p class="atlas-hidden" id="atlas-keys">Arrow keys move between related concepts, Enter opens one,
+    Escape clears the selection, F fits the map, plus and minus zoom.</p>
+  <div class="atlas-hidden atlas-announce" aria-live="polite"></div>
+  <button type="button" class="atlas-back" hidden>Back to the map</button>
 </div>
 """
 
 _NETWORK = st.components.v2.component("components.network", html=_HTML, js="network.js", css="network.css")
+
+MIN_HEIGHT = 420  # px: the canvas fills the window down to its bottom edge, but never less
 
 
 def network(
@@ -38,11 +48,14 @@ def network(
     highlight: dict[str, list[str]] | None,
     on_select: Callable[[], None],
     key: str,
-    height: int = 680,
+    presenting: bool = False,
+    high_contrast: bool = False,
+    frame: Sequence[str] = (),
 ) -> None:
     """Draw the map; a click on a concept, a relation or the background calls `on_select`.
 
     In the callback, `st.session_state[key].select` is {"kind": "concept"|"relation"|"none", "id": ...}.
+    `frame` asks the view to fit these concepts once (a tour step, a path).
     """
     _NETWORK(
         key=key,
@@ -52,7 +65,10 @@ def network(
             "visible": visible,
             "selected": selection.to_view() if selection else None,
             "highlight": highlight,
-            "height": height,
+            "present": presenting,
+            "contrast": "high" if high_contrast else "normal",
+            "frame": list(frame),
+            "minHeight": MIN_HEIGHT,
         },
         on_select_change=on_select,
     )

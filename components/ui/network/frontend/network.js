@@ -3,7 +3,9 @@
 // One vis-network instance per mounted component, kept across reruns: new data is applied to its
 // DataSets in place (add, update, remove by id), so zoom, positions and the settled layout survive.
 // vis-network is loaded once per page from this component's own asset folder, never from a CDN.
-// Every text from the map reaches the page as text (canvas labels, textContent), never as HTML.
+// vis-network draws the shapes and lines; the view draws the names itself (drawLabels), so that they
+// keep a readable size, wrap at spaces only and never overlap, the most important first.
+// Every text from the map reaches the page as text (canvas text, textContent), never as HTML.
 
 const VIS_URL = new URL("./vis-network.min.js", import.meta.url).href;
 let visLoading = null;
@@ -17,8 +19,16 @@ function loadVis() {
 const views = new WeakMap(); // parentElement -> view state
 
 const DIM_OPACITY = 0.15;
-const EDGE_COLOR = "rgba(130, 130, 130, 0.55)";
-const EDGE_DIM = "rgba(130, 130, 130, 0.12)";
+const SMALLEST = 11; // on-screen px under which an unimportant name is not drawn at all
+const ROOM_PER_NAME = 12000; // px² of canvas a promised name needs: a phone promises fewer (never under 8)
+const TOLERANCE = 8; // on-screen px within which a click or hover still finds a relation
+const MIN_SHAPE = 7; // on-screen px: a concept is never drawn smaller than this (its radius), to be seen and hit
+const RESIZE_MAX = 1500; // concepts: above this, shapes keep their size (resizing each would slow zooming)
+const LANDMARK_ORDER = { facet: 0, system: 1, pitfall: 2, trend: 3 };
+const PALETTES = {
+  normal: { edgeAlpha: 0.55, dimAlpha: 0.12, width: 1.3, emphasis: 2.4, border: 1.5, halo: 4 },
+  high: { edgeAlpha: 0.85, dimAlpha: 0.3, width: 2, emphasis: 3.6, border: 3, halo: 6 },
+};
 
 export default function render(component) {
   const { data, parentElement, setTriggerValue } = component;
@@ -31,14 +41,17 @@ export default function render(component) {
     views.set(parentElement, view);
   }
   view.setTriggerValue = setTriggerValue;
-  root.style.setProperty("--atlas-height", `${data.height}px`);
-  view.canvas.setAttribute("aria-label", data.title);
+  view.minHeight = data.minHeight;
+  view.canvas.setAttribute("aria-label", `${data.title}: concept map`);
+  fitHeight(view);
   view.pending = data;
   loadVis()
     .then((vis) => apply(view, vis))
     .catch((error) => showError(root, error));
 
   return () => {
+    window.removeEventListener("resize", view.onResize);
+    view.observer?.disconnect();
     view.network?.destroy();
     views.delete(parentElement);
   };
@@ -48,144 +61,174 @@ export default function render(component) {
 function createView(root) {
   const view = {
     root,
-    canvas: root.querySelector(".atlas-canvas"),
+    canvas: root.querySelector(".atlas-canvas"), // the focusable region: the drawing and what floats on it
+    graph: root.querySelector(".atlas-graph"), // vis-network's own container
     status: root.querySelector(".atlas-status"),
+    overlays: [...root.querySelectorAll(".atlas-toolbar, .atlas-legend")], // names are not drawn under these
+    tip: root.querySelector(".atlas-tip"),
+    announcer: root.querySelector(".atlas-announce"),
     setTriggerValue: null, // the latest run's, to send clicks to Python
     pending: null, // data from Python waiting for vis-network to load
     network: null, // the vis-network instance, made on the first data
     nodes: null, // its DataSets
     edges: null,
     raw: { nodes: new Map(), edges: new Map() }, // nodes and edges as Python sent them, by id
+    neighbours: new Map(), // node id -> [{node, edge}]
+    order: [], // node ids, the names to draw first first: landmarks, then the most connected
+    names: null, // how names are drawn: {readable px, topRanked, lineEm}, sent with the map
     version: null, // of the graph drawn
-    labelWidth: 0, // canvas pixels a normal label may take (landmarks' grow with their font)
+    minHeight: 0, // px; the canvas fills the window below its top, but never less
     theme: null, // text, background and dimmed-text colours read from Streamlit's theme
+    palette: PALETTES.normal,
+    fontScale: 1, // names grow in presentation mode
     visible: null, // {nodes, edges} the filters keep, or null for all
     highlight: null, // {nodes, edges} a chosen reference supports, or null
     selected: null, // {kind: "concept"|"relation", id} last shown, from a click or from Python
-    dimmed: new Map(), // node id -> faded because something else is selected
+    keep: null, // {nodes, edges} in full colour (the selection and its neighbours), or null for all
+    sizes: new Map(), // node id -> the size last given to vis-network (see resizeShapes)
+    cursor: null, // node id the keyboard is on
+    hovered: null, // {kind, id} under the pointer
+    pointerType: "mouse", // of the last pointer down: a touch selects, it never opens a tooltip
+    labelBoxes: [], // the names drawn last, in px from the canvas's top left (tests and benchmarks)
     looks: null, // what the last restyle showed; a rerun that changes none of it costs nothing
+    framed: null, // what the view was last framed on
     settled: false, // the first layout has finished
     createdAt: 0, // when the layout started, for data-layout-ms
     clicks: 0, // so that two clicks on the background are two events
+    onResize: null,
+    observer: null, // shows "Back to the map" on a phone once the map has scrolled away
   };
-  // For browser tests and benchmarks: where a node is drawn, in pixels from the canvas's top left.
-  root.atlas = {
-    nodePosition: (id) => (view.network ? view.network.canvasToDOM(view.network.getPosition(id)) : null),
-    scale: () => view.network?.getScale(),
-    node: (id) => view.nodes?.get(id) ?? null,
-    emptyPoint: () => {
-      const { clientWidth: width, clientHeight: height } = view.canvas;
-      for (let y = 30; y < height - 30; y += 25) {
-        for (let x = 30; x < width - 30; x += 25) {
-          const point = { x, y };
-          if (view.network.getNodeAt(point) === undefined && view.network.getEdgeAt(point) === undefined) return point;
-        }
-      }
-      return null;
-    },
-    edgePosition: (id) => {
-      // A point on the drawn curve (vis-network internals) that picks this edge and not a neighbour.
-      const edge = view.network?.body.edges[id];
-      if (!edge) return null;
-      for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8]) {
-        const point = view.network.canvasToDOM(edge.edgeType.getPoint(t));
-        const around = [[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].map(([dx, dy]) => ({ x: point.x + dx, y: point.y + dy }));
-        const clear = around.every((p) => view.network.getEdgeAt(p) === id && view.network.getNodeAt(p) === undefined);
-        if (clear) return point;
-      }
-      return null;
-    },
-  };
-  root.querySelector("[data-action=fit]").onclick = () => view.network?.fit({ animation: { duration: 400 } });
+  view.onResize = () => fitHeight(view);
+  window.addEventListener("resize", view.onResize);
+  root.atlas = testHooks(view);
+  root.querySelector("[data-action=fit]").onclick = () => frame(view, visibleIds(view), true);
   root.querySelector("[data-action=relayout]").onclick = () => relayout(view);
+  const legendButton = root.querySelector("[data-action=legend]");
+  if (window.innerWidth < 640) {
+    root.querySelector(".atlas-legend").hidden = true; // a phone's canvas is too small to share
+    legendButton.setAttribute("aria-pressed", "false");
+  }
+  legendButton.onclick = () => {
+    const legend = root.querySelector(".atlas-legend");
+    legend.hidden = !legend.hidden;
+    legendButton.setAttribute("aria-pressed", String(!legend.hidden));
+    view.network?.redraw();
+  };
+  view.canvas.tabIndex = 0;
+  view.canvas.onkeydown = (event) => onKey(view, event);
+  view.canvas.addEventListener("pointerdown", (event) => {
+    view.pointerType = event.pointerType;
+    if (event.pointerType !== "mouse") hideTip(view);
+  });
+  view.canvas.addEventListener("pointerleave", () => hideTip(view));
+  const back = root.querySelector(".atlas-back");
+  back.onclick = () => view.canvas.scrollIntoView({ behavior: "smooth", block: "start" });
+  view.observer = new IntersectionObserver(([entry]) => {
+    back.hidden = entry.isIntersecting || window.innerWidth >= 640;
+  });
+  view.observer.observe(view.canvas);
   return view;
+}
+
+// The canvas reaches down to the bottom of the window (on a phone, most of it: the details follow).
+function fitHeight(view) {
+  const top = view.canvas.getBoundingClientRect().top + window.scrollY;
+  const phone = window.innerWidth < 640;
+  const room = phone ? window.innerHeight * 0.7 : window.innerHeight - top - 12;
+  const height = Math.max(view.minHeight || 320, Math.round(room));
+  view.root.style.setProperty("--atlas-height", `${height}px`);
 }
 
 function apply(view, vis) {
   const data = view.pending;
   if (!data) return;
   view.pending = null;
-  const theme = readTheme(view.root);
-  if (!view.network) {
-    create(view, vis, data, theme);
-  } else if (data.graph.version !== view.version) {
-    update(view, data);
-  }
+  fitHeight(view);
+  const theme = readTheme(view.root, data.contrast === "high");
+  if (!view.network) create(view, vis, data);
+  else if (data.graph.version !== view.version) update(view, data);
   view.theme = theme;
+  view.palette = PALETTES[data.contrast] ?? PALETTES.normal;
+  view.fontScale = data.present ? 1.5 : 1;
+  const visibleChanged = JSON.stringify(data.visible) !== JSON.stringify(view.visible);
   view.visible = data.visible;
   view.highlight = data.highlight;
-  drawLegend(view.root.querySelector(".atlas-legend"), data.graph.legend);
+  drawLegend(view, data.graph.legend);
   const selected = data.selected ?? null;
   const fromPython = selectionKey(selected) !== selectionKey(view.selected);
   view.selected = selected;
   // A rerun that changes nothing the view shows (the echo of a click, say) costs nothing.
-  const looks = JSON.stringify([view.version, selected, data.visible, data.highlight, theme]);
+  const looks = JSON.stringify([view.version, selected, data.visible, data.highlight, theme, data.contrast, data.present]);
   if (looks !== view.looks) restyle(view);
   view.looks = looks;
-  if (fromPython && selected) reveal(view, selected);
+  if (fromPython) announce(view);
+  if (!view.settled) return;
+  if (data.frame?.length) frameOnce(view, data.frame);
+  else if (visibleChanged) frame(view, visibleIds(view));
+  else if (fromPython && selected) frame(view, neighbourhood(view, selected));
   view.root.dataset.version = data.graph.version;
-  view.root.dataset.selected = selectionKey(selected);
 }
 
-function create(view, vis, data, theme) {
-  view.nodes = new vis.DataSet(data.graph.nodes.map((node) => toNode(node)));
-  view.edges = new vis.DataSet(data.graph.edges.map((edge) => toEdge(edge)));
+function create(view, vis, data) {
+  view.nodes = new vis.DataSet(data.graph.nodes.map(toNode));
+  view.edges = new vis.DataSet(data.graph.edges.map(toEdge));
   remember(view, data.graph);
   view.version = data.graph.version;
+  view.root.dataset.version = data.graph.version;
   const options = structuredClone(data.graph.options);
-  view.labelWidth = options.nodes.widthConstraint.maximum;
-  options.nodes.font.color = theme.text;
-  options.nodes.font.strokeColor = theme.background;
-  options.edges.font.color = theme.text;
-  options.edges.font.strokeColor = theme.background;
-  options.edges.color = { color: EDGE_COLOR, highlight: theme.text, hover: theme.text };
-  view.status.textContent = "Arranging the map…";
+  view.status.textContent = options.physics.enabled ? "Arranging the map…" : "";
   view.createdAt = performance.now();
-  view.network = new vis.Network(view.canvas, { nodes: view.nodes, edges: view.edges }, options);
-  view.network.once("stabilizationIterationsDone", () => settle(view));
-  view.network.on("click", (event) => onClick(view, event));
-  view.network.on("zoom", () => resizeLandmarks(view));
-  view.network.on("animationFinished", () => resizeLandmarks(view)); // focus, fit and moveTo zoom too
-  view.network.on("doubleClick", (event) => {
-    if (event.nodes.length) view.network.focus(event.nodes[0], { scale: 1.1, animation: { duration: 400 } });
+  view.network = new vis.Network(view.graph, { nodes: view.nodes, edges: view.edges }, options);
+  const network = view.network;
+  network.on("afterDrawing", (context) => drawOverlay(view, context));
+  network.on("click", (event) => onClick(view, event));
+  network.on("hoverNode", (event) => showTip(view, { kind: "concept", id: event.node }));
+  network.on("hoverEdge", (event) => showTip(view, { kind: "relation", id: event.edge }));
+  network.on("blurNode", () => hideTip(view));
+  network.on("blurEdge", () => hideTip(view));
+  network.on("dragStart", () => hideTip(view));
+  network.on("zoom", () => resizeShapes(view));
+  network.on("animationFinished", () => resizeShapes(view));
+  network.on("doubleClick", (event) => {
+    if (event.nodes.length) frame(view, [event.nodes[0]], true);
   });
-}
-
-// Landmark labels (facets, systems, pitfalls, trends) never shrink below a readable size on screen,
-// so the whole map stays legible when it is zoomed out; the other labels appear as one zooms in.
-function landmarkFont(raw, scale) {
-  const size = raw.font?.size ?? 15;
-  return raw.landmark ? Math.max(size, raw.landmark / scale) : size;
-}
-
-// A landmark's label grows as one zooms out; its line width grows with it so words are not broken.
-function landmarkStyle(view, raw) {
-  const font = nodeFont(view, raw);
-  return { font, widthConstraint: { maximum: (view.labelWidth * font.size) / (raw.font?.size ?? 15) } };
-}
-
-function resizeLandmarks(view) {
-  const scale = view.network.getScale();
-  const updates = [];
-  for (const raw of view.raw.nodes.values()) {
-    if (!raw.landmark) continue;
-    const size = landmarkFont(raw, scale);
-    if (view.nodes.get(raw.id)?.font?.size !== size) updates.push({ id: raw.id, ...landmarkStyle(view, raw) });
-  }
-  if (updates.length) view.nodes.update(updates);
+  if (options.physics.enabled) network.once("stabilizationIterationsDone", () => settle(view));
+  else requestAnimationFrame(() => settle(view));
 }
 
 function settle(view) {
   view.network.setOptions({ physics: { enabled: false } });
-  // Facets were pinned so the layout spreads them apart; now every node can be dragged.
+  // Facets were pinned so the layout spreads them apart; now every concept can be dragged.
   view.nodes.update(view.nodes.getIds({ filter: (node) => node.fixed === true }).map((id) => ({ id, fixed: false })));
-  view.network.fit();
-  resizeLandmarks(view);
+  view.network.moveTo(fitted(view, visibleIds(view)));
+  resizeShapes(view);
   view.settled = true;
   view.status.textContent = "";
   view.root.dataset.settled = "true";
   view.root.dataset.layoutMs = String(Math.round(performance.now() - view.createdAt));
-  if (view.selected) reveal(view, view.selected);
+  if (view.selected) frame(view, neighbourhood(view, view.selected), false);
+}
+
+// Whether a concept's name is promised to stay readable: a landmark, or among the most connected (as
+// many as the canvas has room for).
+function isPromised(view, raw) {
+  const room = (view.canvas.clientWidth * view.canvas.clientHeight) / ROOM_PER_NAME;
+  return Boolean(raw.landmark) || raw.rank < Math.max(8, Math.min(view.names.topRanked, Math.floor(room)));
+}
+
+// Zoomed out, a concept keeps a size one can see and click.
+function resizeShapes(view) {
+  if (view.raw.nodes.size > RESIZE_MAX) return;
+  const least = MIN_SHAPE / view.network.getScale();
+  const updates = [];
+  for (const raw of view.raw.nodes.values()) {
+    const size = Math.max(raw.size, raw.landmark ? least * (raw.landmark / view.names.readable) * 1.3 : least);
+    if (view.sizes.get(raw.id) !== size) {
+      view.sizes.set(raw.id, size);
+      updates.push({ id: raw.id, size });
+    }
+  }
+  if (updates.length) view.nodes.update(updates);
 }
 
 function relayout(view) {
@@ -194,6 +237,7 @@ function relayout(view) {
     [...view.raw.nodes.values()].map((node) => ({ id: node.id, x: node.x, y: node.y, fixed: node.fixed ?? false })),
   );
   view.root.dataset.settled = "false";
+  view.settled = false;
   view.status.textContent = "Arranging the map…";
   view.network.setOptions({ physics: { enabled: true } });
   view.network.once("stabilized", () => settle(view));
@@ -217,14 +261,12 @@ function update(view, data) {
   }
   view.nodes.remove(removed);
   view.nodes.update(changed);
-  view.nodes.add(added.map((node) => toNode(node)));
+  view.nodes.add(added.map(toNode));
 
   const edges = new Map(data.graph.edges.map((edge) => [edge.id, edge]));
   view.edges.remove([...view.raw.edges.keys()].filter((id) => !edges.has(id)));
   view.edges.update(
-    [...edges.values()]
-      .filter((edge) => JSON.stringify(view.raw.edges.get(edge.id)) !== JSON.stringify(edge))
-      .map((edge) => toEdge(edge)),
+    [...edges.values()].filter((edge) => JSON.stringify(view.raw.edges.get(edge.id)) !== JSON.stringify(edge)).map(toEdge),
   );
   remember(view, data.graph);
   view.version = data.graph.version;
@@ -241,34 +283,53 @@ function placeNear(view, node, edges) {
 }
 
 function remember(view, graph) {
+  view.names = graph.names;
   view.raw.nodes = new Map(graph.nodes.map((node) => [node.id, node]));
   view.raw.edges = new Map(graph.edges.map((edge) => [edge.id, edge]));
+  view.neighbours = new Map(graph.nodes.map((node) => [node.id, []]));
+  for (const edge of graph.edges) {
+    view.neighbours.get(edge.from)?.push({ node: edge.to, edge: edge.id });
+    view.neighbours.get(edge.to)?.push({ node: edge.from, edge: edge.id });
+  }
+  const importance = (node) => [node.kind in LANDMARK_ORDER ? LANDMARK_ORDER[node.kind] : 9, node.rank];
+  view.order = graph.nodes
+    .map((node) => ({ id: node.id, key: importance(node) }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1])
+    .map((entry) => entry.id);
 }
 
-// vis-network shows a string title as plain text; a text node makes that explicit.
-function tooltip(text) {
-  const element = document.createElement("div");
-  element.className = "atlas-tooltip";
-  element.textContent = text ?? "";
-  return element;
-}
-
+// The view draws names and words itself; vis-network gets shapes and lines only, and no tooltip.
 function toNode(node) {
-  return { ...node, title: tooltip(node.title) };
+  const { label, tip, kind, rank, landmark, font, ...shape } = node;
+  return shape;
 }
 
 function toEdge(edge) {
-  return { ...edge, label: undefined, title: tooltip(edge.title) };
+  const { tip, relation, type, ...line } = edge;
+  return line;
 }
+
+// --- selection and framing --------------------------------------------------------------------------
 
 function onClick(view, event) {
   let selected = null;
   if (event.nodes.length) selected = { kind: "concept", id: event.nodes[0] };
   else if (event.edges.length) selected = { kind: "relation", id: event.edges[0] };
+  else {
+    const near = edgeNear(view, event.pointer.DOM);
+    if (near) selected = { kind: "relation", id: near };
+  }
+  choose(view, selected);
+}
+
+// A selection made here, by a click or a key: shown at once, framed, announced, and sent to Python.
+function choose(view, selected) {
   view.selected = selected;
   view.root.dataset.selected = selectionKey(selected);
   restyle(view);
-  view.looks = JSON.stringify([view.version, selected, view.visible, view.highlight, view.theme]);
+  view.looks = null;
+  if (selected) frame(view, neighbourhood(view, selected));
+  announce(view);
   view.clicks += 1;
   view.setTriggerValue("select", selected ?? { kind: "none", id: null, click: view.clicks });
 }
@@ -277,54 +338,125 @@ function selectionKey(selected) {
   return selected ? `${selected.kind}:${selected.id}` : "";
 }
 
+// The concepts to frame for a selection: a concept and its shown neighbours, or a relation's two ends.
+function neighbourhood(view, selected) {
+  if (selected.kind === "relation") {
+    const edge = view.raw.edges.get(selected.id);
+    return edge ? [edge.from, edge.to] : [];
+  }
+  if (!view.raw.nodes.has(selected.id)) return [];
+  const shown = view.visible ? new Set(view.visible.edges) : null;
+  const around = view.neighbours.get(selected.id).filter((n) => !shown || shown.has(n.edge)).map((n) => n.node);
+  return [selected.id, ...around];
+}
+
+function visibleIds(view) {
+  return view.visible ? view.visible.nodes : [...view.raw.nodes.keys()];
+}
+
+// Move and zoom so that these concepts fill the canvas (not closer than a readable zoom for one or two).
+function frame(view, ids, animate = true) {
+  if (!view.settled || !ids.length) return;
+  const present = ids.filter((id) => view.nodes.get(id));
+  if (!present.length) return;
+  view.framed = JSON.stringify(present);
+  view.root.dataset.animating = "true";
+  const done = () => {
+    view.root.dataset.animating = "false";
+  };
+  const network = view.network;
+  const before = { position: network.getViewPosition(), scale: network.getScale() };
+  const target = fitted(view, present);
+  if (animate) {
+    network.moveTo(before);
+    network.once("animationFinished", done);
+    network.moveTo({ ...target, animation: { duration: 450, easingFunction: "easeInOutQuad" } });
+  } else {
+    network.moveTo(target);
+    done();
+  }
+}
+
+// The view that shows these concepts in the band of the canvas between the buttons and the legend.
+function fitted(view, ids) {
+  const network = view.network;
+  network.fit({ nodes: ids, maxZoomLevel: 1.4 * view.fontScale, minZoomLevel: 0.02 });
+  const scale = network.getScale();
+  const position = network.getViewPosition();
+  const height = view.canvas.clientHeight;
+  const top = 44; // the buttons
+  const legend = view.root.querySelector(".atlas-legend");
+  const bottom = legend.hidden || !legend.childElementCount ? 8 : legend.offsetHeight + 12;
+  const band = Math.max(height - top - bottom, height * 0.5);
+  const inset = Math.min(1, band / height);
+  const shift = (height / 2 - (top + band / 2)) / (scale * inset);
+  return { position: { x: position.x, y: position.y + shift }, scale: scale * inset };
+}
+
+function frameOnce(view, ids) {
+  if (JSON.stringify(ids) !== view.framed) frame(view, ids);
+}
+
+// The relation nearest to a point on the canvas, if it passes within TOLERANCE pixels.
+function edgeNear(view, point) {
+  const scale = view.network.getScale();
+  const at = view.network.DOMtoCanvas(point);
+  const reach = TOLERANCE / scale;
+  let best = null;
+  let bestDistance = reach;
+  for (const [id, edge] of Object.entries(view.network.body.edges)) {
+    if (!edge.connected || edge.options.hidden || !view.raw.edges.has(id)) continue;
+    const { from, to } = edge;
+    if (at.x < Math.min(from.x, to.x) - reach * 4 || at.x > Math.max(from.x, to.x) + reach * 4) continue;
+    if (at.y < Math.min(from.y, to.y) - reach * 4 || at.y > Math.max(from.y, to.y) + reach * 4) continue;
+    const distance = edge.edgeType.getDistanceToEdge(from.x, from.y, to.x, to.y, at.x, at.y);
+    if (distance < bestDistance) {
+      best = id;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+// --- style ------------------------------------------------------------------------------------------
+
 // Show what the filters keep, and dim all but the selection, its neighbours and any highlight.
 function restyle(view) {
   const shownNodes = view.visible ? new Set(view.visible.nodes) : null;
   const shownEdges = view.visible ? new Set(view.visible.edges) : null;
-  const { nodes: keepNodes, edges: keepEdges } = emphasis(view, shownEdges);
-  const theme = view.theme;
-
+  view.keep = emphasis(view, shownEdges);
+  const { theme, palette, keep } = view;
   const nodeUpdates = [];
   for (const raw of view.raw.nodes.values()) {
-    const hidden = shownNodes ? !shownNodes.has(raw.id) : false;
-    const dim = keepNodes && !keepNodes.has(raw.id);
-    view.dimmed.set(raw.id, Boolean(dim));
-    const style = raw.landmark ? landmarkStyle(view, raw) : { font: nodeFont(view, raw) };
-    nodeUpdates.push({ id: raw.id, hidden, opacity: dim ? DIM_OPACITY : 1, ...style });
+    const dim = keep && !keep.nodes.has(raw.id);
+    nodeUpdates.push({
+      id: raw.id,
+      hidden: shownNodes ? !shownNodes.has(raw.id) : false,
+      opacity: dim ? DIM_OPACITY : 1,
+      borderWidth: palette.border,
+    });
   }
   view.nodes.update(nodeUpdates);
-
   const edgeUpdates = [];
   for (const raw of view.raw.edges.values()) {
-    const hidden = shownEdges ? !shownEdges.has(raw.id) : false;
-    const emphasised = keepEdges?.has(raw.id);
-    const dim = keepEdges && !emphasised;
+    const emphasised = keep?.edges.has(raw.id);
+    const dim = keep && !emphasised;
     edgeUpdates.push({
       id: raw.id,
-      hidden,
-      label: emphasised ? raw.relation : undefined,
-      width: emphasised ? 2.2 : 1.3,
-      color: { color: dim ? EDGE_DIM : emphasised ? theme.text : EDGE_COLOR, highlight: theme.text },
-      font: { color: theme.text, strokeColor: theme.background },
+      hidden: shownEdges ? !shownEdges.has(raw.id) : false,
+      width: emphasised ? palette.emphasis : palette.width,
+      color: {
+        color: dim ? theme.line(palette.dimAlpha) : emphasised ? theme.text : theme.line(palette.edgeAlpha),
+        highlight: theme.text,
+        hover: theme.text,
+      },
     });
   }
   view.edges.update(edgeUpdates);
-
   const selected = view.selected;
   if (selected?.kind === "concept" && view.nodes.get(selected.id)) view.network.selectNodes([selected.id], false);
   else if (selected?.kind === "relation" && view.edges.get(selected.id)) view.network.selectEdges([selected.id]);
   else view.network.unselectAll();
-}
-
-function nodeFont(view, raw) {
-  const theme = view.theme;
-  const scale = view.network?.getScale() ?? 1;
-  return {
-    ...(raw.font ?? {}),
-    size: landmarkFont(raw, scale),
-    color: view.dimmed.get(raw.id) ? theme.dimText : theme.text,
-    strokeColor: theme.background,
-  };
 }
 
 function emphasis(view, shownEdges) {
@@ -338,57 +470,367 @@ function emphasis(view, shownEdges) {
     return { nodes, edges: new Set(highlight.edges) };
   }
   const selected = view.selected;
-  if (!selected) return { nodes: null, edges: null };
+  if (!selected) return null;
   if (selected.kind === "relation") {
     const edge = view.raw.edges.get(selected.id);
-    return edge ? { nodes: new Set([edge.from, edge.to]), edges: new Set([edge.id]) } : { nodes: null, edges: null };
+    return edge ? { nodes: new Set([edge.from, edge.to]), edges: new Set([edge.id]) } : null;
   }
+  if (!view.raw.nodes.has(selected.id)) return null;
   const nodes = new Set([selected.id]);
   const edges = new Set();
-  for (const edge of view.raw.edges.values()) {
-    if ((edge.from === selected.id || edge.to === selected.id) && (!shownEdges || shownEdges.has(edge.id))) {
-      edges.add(edge.id);
-      nodes.add(edge.from).add(edge.to);
+  for (const { node, edge } of view.neighbours.get(selected.id)) {
+    if (!shownEdges || shownEdges.has(edge)) {
+      edges.add(edge);
+      nodes.add(node);
     }
   }
   return { nodes, edges };
 }
 
-// Centre the view on a selection made in Python (search, a link in the details panel).
-function reveal(view, selected) {
-  if (!view.settled) return;
-  const scale = Math.max(view.network.getScale(), 0.7);
-  const animation = { duration: 450, easingFunction: "easeInOutQuad" };
-  view.root.dataset.animating = "true";
-  view.network.once("animationFinished", () => {
-    view.root.dataset.animating = "false";
+// --- names on the canvas ----------------------------------------------------------------------------
+
+// After vis-network has drawn: the names, the relations' words around the selection, the keyboard's ring.
+function drawOverlay(view, context) {
+  const ratio = context.canvas.width / view.canvas.clientWidth;
+  context.save();
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  const taken = new Boxes();
+  const origin = view.canvas.getBoundingClientRect();
+  for (const overlay of view.overlays) {
+    if (overlay.hidden || !overlay.childElementCount) continue;
+    const box = overlay.getBoundingClientRect();
+    taken.add(box.left - origin.left, box.top - origin.top, box.width, box.height);
+  }
+  view.labelBoxes = [];
+  const shapes = shapeBoxes(view);
+  drawRing(view, context);
+  for (const id of labelOrder(view)) {
+    const box = drawName(view, context, id, taken, shapes);
+    if (box) view.labelBoxes.push(box);
+  }
+  if (view.keep) {
+    for (const id of view.keep.edges) drawRelationWords(view, context, id, taken);
+  }
+  context.restore();
+  view.root.dataset.labels = String(view.labelBoxes.length);
+}
+
+function labelOrder(view) {
+  const first = [];
+  if (view.selected && view.keep) {
+    if (view.selected.kind === "concept") first.push(view.selected.id);
+    for (const id of view.keep.nodes) if (id !== view.selected.id) first.push(id);
+  }
+  if (view.cursor) first.unshift(view.cursor);
+  const seen = new Set(first);
+  return [...first, ...view.order.filter((id) => !seen.has(id))];
+}
+
+// Where the shown concepts are drawn, so that names can keep off them when there is room.
+function shapeBoxes(view) {
+  const shapes = new Boxes();
+  const scale = view.network.getScale();
+  const width = view.canvas.clientWidth;
+  const height = view.canvas.clientHeight;
+  for (const [id, node] of Object.entries(view.network.body.nodes)) {
+    if (node.options.hidden || !view.raw.nodes.has(id)) continue;
+    const centre = view.network.canvasToDOM({ x: node.x, y: node.y });
+    if (centre.x < -50 || centre.y < -50 || centre.x > width + 50 || centre.y > height + 50) continue;
+    const radius = shapeRadius(node, view.raw.nodes.get(id)) * scale;
+    shapes.add(centre.x - radius, centre.y - radius, 2 * radius, 2 * radius, id);
+  }
+  return shapes;
+}
+
+function drawName(view, context, id, taken, shapes) {
+  const raw = view.raw.nodes.get(id);
+  const node = view.network.body.nodes[id];
+  if (!raw || !node || node.options.hidden) return null;
+  const kept = !view.keep || view.keep.nodes.has(id);
+  const important = isPromised(view, raw) || (view.keep && kept) || id === view.cursor;
+  if (!kept && !raw.landmark) return null; // faded concepts keep quiet, but for the landmarks
+  const scale = view.network.getScale();
+  let size = (raw.font?.size ?? 15) * scale * view.fontScale;
+  if (raw.landmark) size = Math.max(size, raw.landmark * view.fontScale);
+  else if (important) size = Math.max(size, view.names.readable * view.fontScale);
+  else if (size < SMALLEST) return null;
+  size = Math.min(size, 40 * view.fontScale);
+  const centre = view.network.canvasToDOM({ x: node.x, y: node.y });
+  const width = view.canvas.clientWidth;
+  const height = view.canvas.clientHeight;
+  if (centre.x < -200 || centre.y < -100 || centre.x > width + 200 || centre.y > height + 100) return null;
+  const weight = raw.landmark ? "600" : "400";
+  context.font = `${weight} ${size}px ${view.theme.font}`;
+  const lines = wrap(context, raw.label, size * view.names.lineEm);
+  const lineHeight = size * 1.15;
+  const boxWidth = Math.max(...lines.map((line) => context.measureText(line).width));
+  const boxHeight = lines.length * lineHeight;
+  const radius = shapeRadius(node, raw) * scale + 3;
+  // Near the concept and clear of other shapes; else near; only then (a promised name) farther out.
+  const promised = isPromised(view, raw);
+  const free = ([x, y]) => !taken.hits(x, y, boxWidth, boxHeight);
+  const clear = ([x, y]) => !shapes.hits(x, y, boxWidth, boxHeight, id);
+  const around = placesAround(centre, radius, boxWidth, boxHeight);
+  const near = around.filter(free);
+  const far = promised ? placesAround(centre, radius, boxWidth, boxHeight, true).slice(16).filter(free) : [];
+  // A promised name was given room below its concept (layout.make_room): it takes it whenever free.
+  const below = promised && free(around[0]) ? around[0] : null;
+  const place = below ?? near.find(clear) ?? near[0] ?? far.find(clear) ?? far[0];
+  if (!place) return null;
+  const [x, y] = place;
+  taken.add(x, y, boxWidth, boxHeight);
+  const nearX = Math.max(x, Math.min(centre.x, x + boxWidth));
+  const nearY = Math.max(y, Math.min(centre.y, y + boxHeight));
+  if (Math.hypot(nearX - centre.x, nearY - centre.y) > radius * 1.9 + 4) {
+    context.beginPath(); // a name set apart from its concept points back to it
+    context.moveTo(centre.x, centre.y);
+    context.lineTo(nearX, nearY);
+    context.lineWidth = 1;
+    context.strokeStyle = view.theme.text;
+    context.stroke();
+  }
+  context.textBaseline = "top";
+  context.textAlign = "left";
+  context.lineJoin = "round";
+  context.lineWidth = view.palette.halo;
+  context.strokeStyle = view.theme.background;
+  context.fillStyle = kept ? view.theme.text : view.theme.dimText;
+  lines.forEach((line, index) => {
+    const lineX = x + (boxWidth - context.measureText(line).width) / 2;
+    context.strokeText(line, lineX, y + index * lineHeight);
+    context.fillText(line, lineX, y + index * lineHeight);
   });
-  if (selected.kind === "concept" && view.nodes.get(selected.id)) {
-    view.network.focus(selected.id, { scale, animation });
-  } else if (selected.kind === "relation") {
-    const edge = view.raw.edges.get(selected.id);
-    if (!edge || !view.nodes.get(edge.from)) return;
-    const a = view.network.getPosition(edge.from);
-    const b = view.network.getPosition(edge.to);
-    view.network.moveTo({ position: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, scale, animation });
+  return { id, x, y, width: boxWidth, height: boxHeight, size };
+}
+
+// Where a name may go, best first: below its concept, above, to the right, to the left, then the
+// corners, then a little farther out; always touching or near the concept it names.
+function placesAround(centre, radius, width, height, far = false) {
+  const places = [];
+  for (const gap of far ? [0, radius * 0.8, radius * 2 + 10, radius * 3 + 24, radius * 4 + 40, radius * 6 + 60] : [0, radius * 0.8]) {
+    const r = radius + gap;
+    places.push(
+      [centre.x - width / 2, centre.y + r],
+      [centre.x - width / 2, centre.y - r - height],
+      [centre.x + r + 2, centre.y - height / 2],
+      [centre.x - r - 2 - width, centre.y - height / 2],
+      [centre.x + r * 0.7, centre.y + r * 0.7],
+      [centre.x - r * 0.7 - width, centre.y + r * 0.7],
+      [centre.x + r * 0.7, centre.y - r * 0.7 - height],
+      [centre.x - r * 0.7 - width, centre.y - r * 0.7 - height],
+    );
+  }
+  return places;
+}
+
+// Half a concept's drawn height, in canvas units.
+function shapeRadius(node, raw) {
+  const height = node.shape?.height;
+  return Number.isFinite(height) && height > 0 ? height / 2 : node.options?.size ?? raw?.size ?? 15;
+}
+
+// Greedy word wrap: a line breaks only between words; a word longer than the line stands alone, whole.
+function wrap(context, text, maxWidth) {
+  const lines = [];
+  let line = "";
+  for (const word of String(text).split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && context.measureText(candidate).width > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [""];
+}
+
+function drawRelationWords(view, context, id, taken) {
+  const raw = view.raw.edges.get(id);
+  const edge = view.network.body.edges[id];
+  if (!raw || !edge?.connected || edge.options.hidden) return;
+  const middle = view.network.canvasToDOM(edge.edgeType.getPoint(0.5));
+  const size = 12 * view.fontScale;
+  context.font = `italic ${size}px ${view.theme.font}`;
+  const width = context.measureText(raw.relation).width;
+  const x = middle.x - width / 2;
+  const y = middle.y - size / 2;
+  if (taken.hits(x, y, width, size * 1.15)) return;
+  taken.add(x, y, width, size * 1.15);
+  context.textBaseline = "top";
+  context.lineWidth = view.palette.halo;
+  context.strokeStyle = view.theme.background;
+  context.fillStyle = view.theme.text;
+  context.strokeText(raw.relation, x, y);
+  context.fillText(raw.relation, x, y);
+}
+
+function drawRing(view, context) {
+  const node = view.cursor && view.network.body.nodes[view.cursor];
+  if (!node || node.options.hidden) return;
+  const centre = view.network.canvasToDOM({ x: node.x, y: node.y });
+  const radius = shapeRadius(node, view.raw.nodes.get(view.cursor)) * view.network.getScale() + 7;
+  context.beginPath();
+  context.arc(centre.x, centre.y, radius, 0, 2 * Math.PI);
+  context.lineWidth = 3;
+  context.strokeStyle = view.theme.focus;
+  context.stroke();
+}
+
+// Rectangles already taken on the canvas, bucketed in a grid so a check looks at a few, not all.
+class Boxes {
+  constructor(cell = 96) {
+    this.cell = cell;
+    this.grid = new Map();
+  }
+
+  *cells(x, y, width, height) {
+    for (let i = Math.floor(x / this.cell); i <= Math.floor((x + width) / this.cell); i++) {
+      for (let j = Math.floor(y / this.cell); j <= Math.floor((y + height) / this.cell); j++) yield `${i},${j}`;
+    }
+  }
+
+  // Whether the rectangle touches one already taken (other than `except`'s own).
+  hits(x, y, width, height, except = null) {
+    for (const key of this.cells(x, y, width, height)) {
+      for (const box of this.grid.get(key) ?? []) {
+        if (box.owner === except && except !== null) continue;
+        if (x < box.x + box.width && box.x < x + width && y < box.y + box.height && box.y < y + height) return true;
+      }
+    }
+    return false;
+  }
+
+  add(x, y, width, height, owner = null) {
+    const box = { x, y, width, height, owner };
+    for (const key of this.cells(x, y, width, height)) {
+      if (!this.grid.has(key)) this.grid.set(key, []);
+      this.grid.get(key).push(box);
+    }
   }
 }
 
-function readTheme(root) {
-  const style = getComputedStyle(root);
-  const text = style.getPropertyValue("--st-text-color").trim() || "#31333f";
-  const background = style.getPropertyValue("--st-background-color").trim() || "#ffffff";
-  return { text, background, dimText: withAlpha(text, 0.3) };
+// --- tooltips ---------------------------------------------------------------------------------------
+
+// The tooltip sits in the corner of the canvas farthest from the selection, its neighbours and the
+// pointer, so it never hides what is being looked at; it goes when the pointer leaves.
+function showTip(view, item) {
+  if (view.pointerType !== "mouse") return;
+  const raw = item.kind === "concept" ? view.raw.nodes.get(item.id) : view.raw.edges.get(item.id);
+  if (!raw) return;
+  view.hovered = item;
+  view.tip.textContent = raw.tip;
+  view.tip.hidden = false;
+  const avoid = [...(view.keep ? view.keep.nodes : []), ...(item.kind === "concept" ? [item.id] : [])];
+  if (item.kind === "relation") avoid.push(raw.from, raw.to);
+  const points = avoid
+    .map((id) => view.network.body.nodes[id])
+    .filter(Boolean)
+    .map((node) => view.network.canvasToDOM({ x: node.x, y: node.y }));
+  const width = view.canvas.clientWidth;
+  const height = view.canvas.clientHeight;
+  const tipWidth = view.tip.offsetWidth;
+  const tipHeight = view.tip.offsetHeight;
+  const corners = [
+    [8, 8],
+    [width - tipWidth - 8, 8],
+    [8, height - tipHeight - 8],
+    [width - tipWidth - 8, height - tipHeight - 8],
+  ];
+  const covered = ([x, y]) =>
+    points.filter((p) => p.x > x - 24 && p.x < x + tipWidth + 24 && p.y > y - 24 && p.y < y + tipHeight + 24).length;
+  const distance = ([x, y]) => Math.min(...points.map((p) => Math.hypot(p.x - (x + tipWidth / 2), p.y - (y + tipHeight / 2))));
+  const [x, y] = corners.sort((a, b) => covered(a) - covered(b) || distance(b) - distance(a))[0];
+  view.tip.style.left = `${x}px`;
+  view.tip.style.top = `${y}px`;
 }
 
-function withAlpha(color, alpha) {
-  const probe = document.createElement("canvas").getContext("2d");
-  probe.fillStyle = color;
-  const hex = probe.fillStyle; // normalised to #rrggbb by the canvas
-  if (!/^#[0-9a-f]{6}$/i.test(hex)) return color;
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+function hideTip(view) {
+  view.hovered = null;
+  if (view.tip) view.tip.hidden = true;
 }
+
+// --- keyboard ---------------------------------------------------------------------------------------
+
+const DIRECTIONS = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
+
+function onKey(view, event) {
+  if (!view.network) return;
+  const key = event.key;
+  if (key in DIRECTIONS) moveCursor(view, DIRECTIONS[key]);
+  else if (key === "Enter" && view.cursor) choose(view, { kind: "concept", id: view.cursor });
+  else if (key === "Escape") {
+    view.cursor = null;
+    choose(view, null);
+  } else if (key === "f" || key === "F") frame(view, visibleIds(view));
+  else if (key === "+" || key === "=") zoom(view, 1.25);
+  else if (key === "-" || key === "_") zoom(view, 0.8);
+  else return;
+  event.preventDefault();
+}
+
+// From the concept the keyboard is on (or the selection, or the first landmark), to the neighbour
+// that lies most nearly in the arrow's direction.
+function moveCursor(view, [dx, dy]) {
+  const shown = view.visible ? new Set(view.visible.nodes) : null;
+  const from = view.cursor ?? (view.selected?.kind === "concept" ? view.selected.id : null);
+  if (!from) {
+    view.cursor = view.order.find((id) => !shown || shown.has(id)) ?? null;
+  } else {
+    const origin = view.network.getPosition(from);
+    let best = null;
+    let bestScore = Infinity;
+    for (const { node } of view.neighbours.get(from) ?? []) {
+      if (shown && !shown.has(node)) continue;
+      const p = view.network.getPosition(node);
+      const vx = p.x - origin.x;
+      const vy = p.y - origin.y;
+      const length = Math.hypot(vx, vy) || 1;
+      const along = (vx * dx + vy * dy) / length;
+      if (along < 0.3) continue;
+      const score = length * (2 - along);
+      if (score < bestScore) {
+        best = node;
+        bestScore = score;
+      }
+    }
+    if (best) view.cursor = best;
+  }
+  if (view.cursor) {
+    const position = view.network.canvasToDOM(view.network.getPosition(view.cursor));
+    const inside = position.x > 20 && position.y > 20 && position.x < view.canvas.clientWidth - 20 && position.y < view.canvas.clientHeight - 20;
+    if (!inside) view.network.moveTo({ position: view.network.getPosition(view.cursor), animation: { duration: 250 } });
+  }
+  view.network.redraw();
+  announce(view, view.cursor);
+}
+
+function zoom(view, factor) {
+  view.network.moveTo({ scale: view.network.getScale() * factor, animation: { duration: 200 } });
+}
+
+// Said aloud by screen readers: the concept the keyboard is on, or what is selected.
+function announce(view, cursor = null) {
+  if (!view.announcer) return;
+  const legend = view.legendByKind ?? {};
+  if (cursor) {
+    const raw = view.raw.nodes.get(cursor);
+    const count = view.neighbours.get(cursor)?.length ?? 0;
+    view.announcer.textContent = `${raw.label}, ${legend[raw.kind] ?? raw.kind}, ${count} relations. Enter opens it.`;
+    return;
+  }
+  const selected = view.selected;
+  if (!selected) view.announcer.textContent = "Nothing selected.";
+  else if (selected.kind === "concept" && view.raw.nodes.has(selected.id)) {
+    const raw = view.raw.nodes.get(selected.id);
+    view.announcer.textContent = `Selected ${raw.label}, ${legend[raw.kind] ?? raw.kind}. Its details are beside the map.`;
+  } else if (view.raw.edges.has(selected.id)) {
+    view.announcer.textContent = `Selected the relation: ${view.raw.edges.get(selected.id).tip.split("\n")[0]}`;
+  }
+}
+
+// --- legend, theme, errors --------------------------------------------------------------------------
 
 const SVG = "http://www.w3.org/2000/svg";
 const SHAPES = {
@@ -401,14 +843,24 @@ const SHAPES = {
   hexagon: "M4.5 2h7L15 8l-3.5 6h-7L1 8Z",
 };
 
-function drawLegend(container, legend) {
-  const signature = JSON.stringify(legend);
-  if (!container || container.dataset.signature === signature) return;
+// Only the kinds on the map as it is shown, each with how many there are.
+function drawLegend(view, legend) {
+  view.legendByKind = Object.fromEntries(legend.map((entry) => [entry.kind, entry.singular]));
+  const counts = new Map();
+  for (const id of visibleIds(view)) {
+    const kind = view.raw.nodes.get(id)?.kind;
+    if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  const entries = legend.filter((entry) => counts.get(entry.kind));
+  const container = view.root.querySelector(".atlas-legend");
+  const signature = JSON.stringify(entries.map((entry) => [entry.kind, counts.get(entry.kind)]));
+  if (container.dataset.signature === signature) return;
   container.dataset.signature = signature;
   container.replaceChildren(
-    ...legend.map((entry) => {
+    ...entries.map((entry) => {
       const item = document.createElement("span");
       item.className = "atlas-legend-item";
+      item.setAttribute("role", "listitem");
       const icon = document.createElementNS(SVG, "svg");
       icon.setAttribute("viewBox", "0 0 16 16");
       icon.setAttribute("aria-hidden", "true");
@@ -418,15 +870,93 @@ function drawLegend(container, legend) {
       path.setAttribute("stroke", "#333333");
       icon.append(path);
       const label = document.createElement("span");
-      label.textContent = entry.label;
+      label.textContent = `${entry.label} ${counts.get(entry.kind)}`;
       item.append(icon, label);
       return item;
     }),
   );
 }
 
+function readTheme(root, highContrast) {
+  const style = getComputedStyle(root);
+  const text = style.getPropertyValue("--st-text-color").trim() || "#31333f";
+  const background = style.getPropertyValue("--st-background-color").trim() || "#ffffff";
+  const font = style.getPropertyValue("--st-font").trim() || "'Source Sans Pro', sans-serif";
+  const focus = style.getPropertyValue("--st-primary-color").trim() || "#1f5fa8";
+  const [r, g, b] = rgb(text);
+  const dark = luminance(rgb(background)) < 0.4;
+  const strongText = highContrast ? (dark ? "#ffffff" : "#000000") : text;
+  return {
+    text: strongText,
+    background,
+    font,
+    focus,
+    dimText: `rgba(${r}, ${g}, ${b}, 0.45)`,
+    line: (alpha) => (dark ? `rgba(200, 200, 200, ${alpha})` : `rgba(110, 110, 110, ${alpha})`),
+    key: `${strongText}|${background}|${font}`,
+    toJSON() {
+      return this.key;
+    },
+  };
+}
+
+function rgb(color) {
+  const probe = document.createElement("canvas").getContext("2d");
+  probe.fillStyle = color;
+  const hex = probe.fillStyle; // normalised to #rrggbb by the canvas
+  if (!/^#[0-9a-f]{6}$/i.test(hex)) return [49, 51, 63];
+  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+}
+
+function luminance([r, g, b]) {
+  return (0.299 * r + 0.587 * g + 0.114 * b) / 255;
+}
+
 function showError(root, error) {
   const status = root.querySelector(".atlas-status");
   status.textContent = `The map view could not start: ${error?.message ?? error}`;
   status.classList.add("atlas-error");
+}
+
+// For browser tests and benchmarks: where things are drawn, in pixels from the canvas's top left.
+function testHooks(view) {
+  return {
+    nodePosition: (id) => (view.network ? view.network.canvasToDOM(view.network.getPosition(id)) : null),
+    scale: () => view.network?.getScale(),
+    node: (id) => view.nodes?.get(id) ?? null,
+    labels: () => view.labelBoxes,
+    // The names the view promises to draw readably at any zoom: landmarks and the most connected, if shown.
+    promised: () => {
+      const drawn = new Map(view.labelBoxes.map((box) => [box.id, box]));
+      const shown = view.visible ? new Set(view.visible.nodes) : null;
+      return [...view.raw.nodes.values()]
+        .filter((node) => isPromised(view, node) && (!shown || shown.has(node.id)))
+        .map((node) => ({ id: node.id, label: node.label, size: drawn.get(node.id)?.size ?? 0 }));
+    },
+    tipBox: () => (view.tip.hidden ? null : { x: view.tip.offsetLeft, y: view.tip.offsetTop, width: view.tip.offsetWidth, height: view.tip.offsetHeight }),
+    cursor: () => view.cursor,
+    emptyPoint: () => {
+      const { clientWidth: width, clientHeight: height } = view.canvas;
+      for (let y = 30; y < height - 30; y += 25) {
+        for (let x = 30; x < width - 30; x += 25) {
+          const point = { x, y };
+          const free = view.network.getNodeAt(point) === undefined && view.network.getEdgeAt(point) === undefined;
+          if (free && !edgeNear(view, point)) return point;
+        }
+      }
+      return null;
+    },
+    edgePosition: (id) => {
+      // A point on the drawn curve that picks this relation and no other concept or relation.
+      const edge = view.network?.body.edges[id];
+      if (!edge) return null;
+      for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8]) {
+        const point = view.network.canvasToDOM(edge.edgeType.getPoint(t));
+        const around = [[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].map(([dx, dy]) => ({ x: point.x + dx, y: point.y + dy }));
+        const clear = around.every((p) => edgeNear(view, p) === id && view.network.getNodeAt(p) === undefined);
+        if (clear) return point;
+      }
+      return null;
+    },
+  };
 }

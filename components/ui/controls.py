@@ -1,0 +1,130 @@
+"""The controls above the map, on one line: the map's title, search, filters, About and Present.
+(No sidebar: the map takes the width; filters open in a popover.)"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any
+
+import streamlit as st
+
+from components import markdown as md
+from components.filters import Filters
+from components.model import ConceptMap
+from components.selection import Selection
+from components.vocabulary import KINDS, RELATIONS, Kind, RelationType
+
+from . import page, state
+
+
+def search_label(concept_map: ConceptMap) -> dict[str, str]:
+    """What the search box shows (and matches on) for each concept and relation id."""
+    labels: dict[str, str] = {}
+    for concept in sorted(concept_map.concepts, key=lambda c: c.label.lower()):
+        aliases = f" · also {', '.join(concept.aliases)}" if concept.aliases else ""
+        labels[concept.id] = f"{concept.name} · {KINDS[concept.kind].label.lower()}{aliases}"
+    by_id = concept_map.concept_by_id
+    for relation in concept_map.relations:
+        labels[relation.id] = (
+            f"{by_id[relation.source].label} → {RELATIONS[relation.type].label} → {by_id[relation.target].label}"
+        )
+    return labels
+
+
+def bar(concept_map: ConceptMap, options: Mapping[str, Collection[Any]]) -> None:
+    """The header line: title, search, a Filters popover, About and Present."""
+    labels = search_label(concept_map)
+    with st.container(key="atlas_header", horizontal=True, vertical_alignment="center", gap="small"):
+        st.title(md.text(concept_map.meta.title), anchor=False, width="content")
+        with st.container(key="atlas_search", width="stretch"):
+            st.selectbox(
+                "Search",
+                options=list(labels),
+                format_func=labels.__getitem__,
+                filter_mode="contains",
+                placeholder="Search: a name, abbreviation or older term",
+                label_visibility="collapsed",
+                help="Type part of a concept's name, abbreviation or older name, or of a relation; "
+                "choose one to select it on the map." + _examples(concept_map),
+                **state.widget(state.SELECTED, labels),
+            )
+        active = _active_filters()
+        with st.popover(f"Filters · {active}" if active else "Filters", icon=":material/filter_list:"):
+            filters_form(concept_map, options)
+        with st.popover("About", icon=":material/info:", help="What this map is, and how to use it"):
+            page.about(concept_map)
+        st.button(
+            "Present",
+            icon=":material/co_present:",
+            on_click=state.present,
+            args=(True,),
+            help="Large type for a projector. On the map: arrows move, Enter opens, Esc clears, F fits.",
+        )
+
+
+def filters_form(concept_map: ConceptMap, options: Mapping[str, Collection[Any]]) -> None:
+    by_id = concept_map.concept_by_id
+    st.multiselect(
+        "Kinds",
+        options=options[state.KINDS],
+        format_func=lambda kind: KINDS[Kind(kind)].plural,
+        placeholder="All kinds",
+        **state.widget(state.KINDS, options[state.KINDS]),
+    )
+    st.multiselect(
+        "Facets",
+        options=options[state.FACETS],
+        format_func=lambda facet: by_id[facet].label,
+        placeholder="All facets",
+        help="Show a facet and what lies within a few relations of it.",
+        **state.widget(state.FACETS, options[state.FACETS]),
+    )
+    st.slider(
+        "Steps from the facet",
+        min_value=state.FACET_DEPTHS.start,
+        max_value=state.FACET_DEPTHS.stop - 1,
+        disabled=not st.session_state[state.FACETS],
+        **state.widget(state.FACET_DEPTH, state.FACET_DEPTHS),
+    )
+    st.multiselect(
+        "Relation types",
+        options=options[state.RELATION_TYPES],
+        format_func=lambda kind: RELATIONS[RelationType(kind)].label,
+        placeholder="All relations",
+        **state.widget(state.RELATION_TYPES, options[state.RELATION_TYPES]),
+    )
+    st.slider(
+        "Focus: steps around the selection",
+        min_value=state.FOCUS_DEPTHS.start,
+        max_value=state.FOCUS_DEPTHS.stop - 1,
+        help="0 shows the whole map; 1 shows the selection and its direct neighbours, and so on.",
+        **state.widget(state.DEPTH, state.FOCUS_DEPTHS),
+    )
+    st.toggle(
+        "High contrast",
+        help="Darker lines and text, thicker outlines: for projectors and bright rooms.",
+        **state.widget(state.CONTRAST, options[state.CONTRAST]),
+    )
+    st.button("Reset view", on_click=state.reset, icon=":material/restart_alt:", width="stretch")
+
+
+def current(concept_map: ConceptMap) -> tuple[Selection | None, Filters]:
+    """The selection and the filters the view holds now."""
+    selection = Selection.of(concept_map, st.session_state[state.SELECTED])
+    return selection, Filters(
+        kinds=frozenset(st.session_state[state.KINDS]),
+        facets=frozenset(st.session_state[state.FACETS]),
+        facet_depth=st.session_state[state.FACET_DEPTH],
+        relation_types=frozenset(st.session_state[state.RELATION_TYPES]),
+        focus=selection.centres if selection else (),
+        focus_depth=st.session_state[state.DEPTH],
+    )
+
+
+def _active_filters() -> int:
+    return sum(bool(st.session_state[key]) for key in (state.KINDS, state.FACETS, state.RELATION_TYPES, state.DEPTH))
+
+
+def _examples(concept_map: ConceptMap) -> str:
+    examples = " or ".join(md.text(example) for example in concept_map.search_examples)
+    return f" For example: {examples}." if examples else ""

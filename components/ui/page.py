@@ -1,0 +1,46 @@
+"""The page around the map: tab title, stylesheet, the About text, and the side panel's choice of view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from components import guide
+from components import markdown as md
+from components.citations import source_link
+from components.model import ConceptMap
+
+from . import state
+
+STYLE = (Path(__file__).parent / "page.css").read_text(encoding="utf-8")
+PRESENTING_STYLE = (Path(__file__).parent / "presenting.css").read_text(encoding="utf-8")
+
+
+def frame(concept_map: ConceptMap, presenting: bool) -> None:
+    """Title the tab and style the page (larger type when presenting)."""
+    st.set_page_config(page_title=concept_map.meta.title)
+    st.html(f"<style>{STYLE}{PRESENTING_STYLE if presenting else ''}</style>")
+
+
+def about(concept_map: ConceptMap) -> None:
+    meta = concept_map.meta
+    st.markdown(f"{md.text(meta.description)} Based on {md.link(meta.source.citation, source_link(meta.source))}")
+    st.markdown("**How to use the map**")
+    st.markdown(guide.how_to(concept_map))
+
+
+def panel_choice(presenting: bool) -> str:
+    """The side panel's tabs (and, when presenting, the way out); returns the view to show."""
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        st.segmented_control(
+            "Show",
+            options=list(state.PANELS),
+            format_func=state.PANELS.__getitem__,
+            required=True,
+            label_visibility="collapsed",
+            **state.widget(state.PANEL, state.PANELS),
+        )
+        if presenting:
+            st.button("Exit presentation", icon=":material/close_fullscreen:", on_click=state.present, args=(False,))
+    return str(st.session_state[state.PANEL])
