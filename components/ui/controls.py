@@ -79,13 +79,13 @@ def filters_form(concept_map: ConceptMap, options: Mapping[str, Collection[Any]]
         help="Show a facet and what lies within a few relations of it.",
         **state.widget(state.FACETS, options[state.FACETS]),
     )
-    st.slider(
-        "Steps from the facet",
-        min_value=state.FACET_DEPTHS.start,
-        max_value=state.FACET_DEPTHS.stop - 1,
-        disabled=not st.session_state[state.FACETS],
-        **state.widget(state.FACET_DEPTH, state.FACET_DEPTHS),
-    )
+    if st.session_state[state.FACETS]:
+        st.slider(
+            "Steps from the facet",
+            min_value=state.FACET_DEPTHS.start,
+            max_value=state.FACET_DEPTHS.stop - 1,
+            **state.widget(state.FACET_DEPTH, state.FACET_DEPTHS),
+        )
     st.multiselect(
         "Relation types",
         options=options[state.RELATION_TYPES],

@@ -151,6 +151,7 @@ function apply(view, vis) {
   view.palette = PALETTES[data.contrast] ?? PALETTES.normal;
   view.fontScale = data.present ? 1.5 : 1;
   const visibleChanged = JSON.stringify(data.visible) !== JSON.stringify(view.visible);
+  const highlightChanged = JSON.stringify(data.highlight) !== JSON.stringify(view.highlight);
   view.visible = data.visible;
   view.highlight = data.highlight;
   drawLegend(view, data.graph.legend);
@@ -161,10 +162,12 @@ function apply(view, vis) {
   const looks = JSON.stringify([view.version, selected, data.visible, data.highlight, theme, data.contrast, data.present]);
   if (looks !== view.looks) restyle(view);
   view.looks = looks;
+  view.root.dataset.selected = selectionKey(selected);
   if (fromPython) announce(view);
   if (!view.settled) return;
   if (data.frame?.length) frameOnce(view, data.frame);
   else if (visibleChanged) frame(view, visibleIds(view));
+  else if (highlightChanged && view.keep && data.highlight) frame(view, [...view.keep.nodes]);
   else if (fromPython && selected) frame(view, neighbourhood(view, selected));
   view.root.dataset.version = data.graph.version;
 }
@@ -575,8 +578,9 @@ function drawName(view, context, id, taken, shapes) {
   const far = promised ? placesAround(centre, radius, boxWidth, boxHeight, true).slice(16).filter(free) : [];
   // A promised name was given room below its concept (layout.make_room): it takes it whenever free.
   const below = promised && free(around[0]) ? around[0] : null;
-  const place = below ?? near.find(clear) ?? near[0] ?? far.find(clear) ?? far[0];
-  if (!place) return null;
+  let place = below ?? near.find(clear) ?? near[0] ?? far.find(clear) ?? far[0];
+  if (place && !kept && shapes.hits(place[0], place[1], boxWidth, boxHeight, id, view.keep.nodes)) place = null;
+  if (!place) return null; // a faded name never covers what is in focus
   const [x, y] = place;
   taken.add(x, y, boxWidth, boxHeight);
   const nearX = Math.max(x, Math.min(centre.x, x + boxWidth));
@@ -691,11 +695,12 @@ class Boxes {
     }
   }
 
-  // Whether the rectangle touches one already taken (other than `except`'s own).
-  hits(x, y, width, height, except = null) {
+  // Whether the rectangle touches one already taken (other than `except`'s own; of `among`'s, if given).
+  hits(x, y, width, height, except = null, among = null) {
     for (const key of this.cells(x, y, width, height)) {
       for (const box of this.grid.get(key) ?? []) {
         if (box.owner === except && except !== null) continue;
+        if (among && !among.has(box.owner)) continue;
         if (x < box.x + box.width && box.x < x + width && y < box.y + box.height && box.y < y + height) return true;
       }
     }
@@ -935,13 +940,30 @@ function testHooks(view) {
     },
     tipBox: () => (view.tip.hidden ? null : { x: view.tip.offsetLeft, y: view.tip.offsetTop, width: view.tip.offsetWidth, height: view.tip.offsetHeight }),
     cursor: () => view.cursor,
+    nodeAt: (point) => view.network.getNodeAt(point) ?? null,
+    lit: () => (view.keep ? [...view.keep.nodes] : null),
+    shownBox: () => {
+      const points = visibleIds(view).map((id) => view.network.canvasToDOM(view.network.getPosition(id)));
+      const xs = points.map((p) => p.x);
+      const ys = points.map((p) => p.y);
+      return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
+    },
+    theme: () => view.theme && { text: view.theme.text, background: view.theme.background },
     emptyPoint: () => {
       const { clientWidth: width, clientHeight: height } = view.canvas;
+      const origin = view.canvas.getBoundingClientRect();
+      const covers = (point) =>
+        view.overlays.some((overlay) => {
+          const box = overlay.getBoundingClientRect();
+          const x = point.x + origin.left;
+          const y = point.y + origin.top;
+          return !overlay.hidden && x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+        });
       for (let y = 30; y < height - 30; y += 25) {
         for (let x = 30; x < width - 30; x += 25) {
           const point = { x, y };
           const free = view.network.getNodeAt(point) === undefined && view.network.getEdgeAt(point) === undefined;
-          if (free && !edgeNear(view, point)) return point;
+          if (free && !covers(point) && !edgeNear(view, point)) return point;
         }
       }
       return null;
