@@ -96,11 +96,36 @@ def bench_browser() -> None:
             serve(PAPER, "bench-atlas") as atlas,
             serve(PAPER, "bench-pyvis", ROOT / "tests" / "bench_pyvis_app.py") as plain,
         ):
+            first_screen(browser, atlas.url)
             atlas_rows = measure_atlas(browser, atlas.url)
             plain_rows = measure_pyvis(browser, plain.url)
         browser.close()
     for (measure, ours, target), (_, theirs, _) in zip(atlas_rows, plain_rows, strict=True):
         ROWS.append((f"browser: {measure}", ours, target, f"pyvis in an iframe: {theirs}"))
+
+
+def first_screen(browser, url: str) -> None:
+    """How much of the first screen the map takes, and how many names are readable at the starting fit."""
+    for width, height in ((1280, 720), (1440, 900), (1920, 1080)):
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(url)
+        page.wait_for_selector(".atlas-network[data-settled=true]:not([data-animating=true])", timeout=60_000)
+        box = page.locator(".atlas-canvas").bounding_box()
+        shown = box["width"] * max(0.0, min(box["height"], height - box["y"]))
+        labels = page.locator(".atlas-network").evaluate("el => el.atlas.labels()")
+        readable = [label for label in labels if label["size"] >= 12]
+        overlaps = sum(
+            1
+            for i, a in enumerate(labels)
+            for b in labels[i + 1 :]
+            if a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+        )  # fmt: skip
+        ROWS.append((f"browser {width}x{height}: the map's share of the first screen", f"{shown / (width * height):.0%}",
+                     ">= 60%", "the canvas, all of it above the fold"))  # fmt: skip
+        ROWS.append((f"browser {width}x{height}: readable names at the starting fit", f"{len(readable)}",
+                     ">= 30 + landmarks", f"{overlaps} overlapping; {len(labels)} names drawn in all"))  # fmt: skip
+        page.close()
 
 
 def offline_page(browser, url: str):
@@ -122,18 +147,18 @@ def measure_atlas(browser, url: str) -> list[tuple[str, str, str]]:
         root = page.locator(".atlas-network")
         position = root.evaluate("(el, id) => el.atlas.nodePosition(id)", concept)
         box = page.locator(".atlas-network canvas").bounding_box()
-        label = root.evaluate("(el, id) => el.atlas.node(id).label", concept)
+        label = root.evaluate("(el, id) => el.atlas.label(id)", concept)
         start = time.perf_counter()
         page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
         page.get_by_role("heading", name=label, exact=True).wait_for()
         clicks.append((time.perf_counter() - start) * 1000)
     for concept in reversed(ids):
-        label = page.locator(".atlas-network").evaluate("(el, id) => el.atlas.node(id).label", concept)
+        label = page.locator(".atlas-network").evaluate("(el, id) => el.atlas.label(id)", concept)
         page.get_by_role("combobox", name="Search").fill(label)
         option = page.get_by_role("option").filter(has_text=label).first
         start = time.perf_counter()
         option.click()
-        page.wait_for_selector(f'.atlas-network[data-selected="node:{concept}"]')
+        page.wait_for_selector(f'.atlas-network[data-selected="concept:{concept}"]')
         selects.append((time.perf_counter() - start) * 1000)
     page.close()
     return [

@@ -929,6 +929,7 @@ function testHooks(view) {
     nodePosition: (id) => (view.network ? view.network.canvasToDOM(view.network.getPosition(id)) : null),
     scale: () => view.network?.getScale(),
     node: (id) => view.nodes?.get(id) ?? null,
+    label: (id) => view.raw.nodes.get(id)?.label ?? null,
     labels: () => view.labelBoxes,
     // The names the view promises to draw readably at any zoom: landmarks and the most connected, if shown.
     promised: () => {
