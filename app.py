@@ -59,7 +59,7 @@ visible = filters.apply(data.map_graph(file))
 reference = references.chosen(concept_map)
 state.write_url()  # the view is settled: nothing below changes it in this run
 
-map_column, side_column = st.columns([3, 2] if presenting else [5, 2], gap="medium")
+map_column, side_column = st.columns([2, 1] if presenting else [5, 2], gap="medium")
 with map_column:
     if not visible.nodes:
         st.info("No concepts match these filters. Loosen them, or use *Reset view* under Filters.")

@@ -73,6 +73,12 @@ def test_clicking_a_node_shows_its_details(page: Page, app, console_errors: list
     expect(page.get_by_text("MNI coordinates:")).to_be_visible()
     expect(page).to_have_url(re.compile(r"selected=tpj"))
     expect(page.locator(".atlas-network")).to_have_attribute("data-selected", "concept:tpj")
+    page.wait_for_selector(SETTLED)
+    box = page.locator(".atlas-canvas").bounding_box()  # framed with its neighbours, as a search frames it
+    for concept in ("tpj", "mentalizing", "mentalizing_system", "default_mode_network", "mental_state_attribution"):
+        point = view_state(page, "(el, id) => el.atlas.nodePosition(id)", concept)
+        assert 0 < point["x"] < box["width"]
+        assert 0 < point["y"] < box["height"]
     assert console_errors == []
 
 

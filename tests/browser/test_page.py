@@ -51,23 +51,29 @@ def test_the_map_fills_the_first_screen_with_readable_names(browser: Browser, ap
     promised = view(page, "el => el.atlas.promised()")
     assert len(promised) >= 30
     assert [p["label"] for p in promised if p["size"] < 12] == []  # every landmark and the 30 most connected
-    assert overlapping(view(page, "el => el.atlas.labels()")) == []
+    labels = view(page, "el => el.atlas.labels()")
+    assert overlapping(labels) == []
+    for label in labels:  # wrapped between words only: every line is whole words of the name
+        words = view(page, "(el, id) => el.atlas.label(id)", label["id"]).split()
+        assert [word for line in label["lines"] for word in line.split()] == words
+    assert any(len(label["lines"]) > 1 for label in labels)
     page.screenshot(path=artifacts / f"page-{width}x{height}-{scheme}.png")
     page.context.close()
 
 
-def test_a_phone_shows_the_map_first_then_the_details_and_a_way_back(browser: Browser, app, artifacts: Path):
-    page = open_at(browser, app, (390, 844), "?selected=tpj", is_mobile=True, has_touch=True)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_phone_shows_the_map_first_then_the_details_and_a_way_back(browser: Browser, app, scheme, artifacts: Path):
+    page = open_at(browser, app, (390, 844), "?selected=tpj", scheme=scheme, is_mobile=True, has_touch=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
     heading = page.get_by_role("heading", name="Temporoparietal junction", exact=True)
     assert page.locator(".atlas-canvas").bounding_box()["y"] < heading.bounding_box()["y"]
     assert overlapping(view(page, "el => el.atlas.labels()")) == []
-    page.screenshot(path=artifacts / "page-390x844.png")
+    page.screenshot(path=artifacts / f"page-390x844-{scheme}.png")
     heading.scroll_into_view_if_needed()
     page.get_by_text("Relations (5)").scroll_into_view_if_needed()
     back = page.locator(".atlas-back")
     expect(back).to_be_visible()
-    page.screenshot(path=artifacts / "page-390x844-details.png")
+    page.screenshot(path=artifacts / f"page-390x844-{scheme}-details.png")
     back.tap()
     expect(page.locator(".atlas-canvas")).to_be_in_viewport()
     page.context.close()

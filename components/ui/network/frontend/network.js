@@ -215,7 +215,7 @@ function settle(view) {
 // Whether a concept's name is promised to stay readable: a landmark, or among the most connected (as
 // many as the canvas has room for).
 function isPromised(view, raw) {
-  const room = (view.canvas.clientWidth * view.canvas.clientHeight) / ROOM_PER_NAME;
+  const room = (view.canvas.clientWidth * view.canvas.clientHeight) / (ROOM_PER_NAME * view.fontScale ** 2);
   return Boolean(raw.landmark) || raw.rank < Math.max(8, Math.min(view.names.topRanked, Math.floor(room)));
 }
 
@@ -571,7 +571,8 @@ function drawName(view, context, id, taken, shapes) {
   const radius = shapeRadius(node, raw) * scale + 3;
   // Near the concept and clear of other shapes; else near; only then (a promised name) farther out.
   const promised = isPromised(view, raw);
-  const free = ([x, y]) => !taken.hits(x, y, boxWidth, boxHeight);
+  const inside = ([x, y]) => x >= 2 && y >= 2 && x + boxWidth <= width - 2 && y + boxHeight <= height - 2;
+  const free = (place) => inside(place) && !taken.hits(place[0], place[1], boxWidth, boxHeight);
   const clear = ([x, y]) => !shapes.hits(x, y, boxWidth, boxHeight, id);
   const around = placesAround(centre, radius, boxWidth, boxHeight);
   const near = around.filter(free);
@@ -604,7 +605,7 @@ function drawName(view, context, id, taken, shapes) {
     context.strokeText(line, lineX, y + index * lineHeight);
     context.fillText(line, lineX, y + index * lineHeight);
   });
-  return { id, x, y, width: boxWidth, height: boxHeight, size };
+  return { id, x, y, width: boxWidth, height: boxHeight, size, lines };
 }
 
 // Where a name may go, best first: below its concept, above, to the right, to the left, then the
