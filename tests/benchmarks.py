@@ -121,7 +121,8 @@ def first_screen(browser, url: str) -> None:
             if a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
             and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
         )  # fmt: skip
-        ROWS.append((f"browser {width}x{height}: the map's share of the first screen", f"{shown / (width * height):.0%}",
+        share = f"{shown / (width * height):.0%}"
+        ROWS.append((f"browser {width}x{height}: the map's share of the first screen", share,
                      ">= 60%", "the canvas, all of it above the fold"))  # fmt: skip
         ROWS.append((f"browser {width}x{height}: readable names at the starting fit", f"{len(readable)}",
                      ">= 30 + landmarks", f"{overlaps} overlapping; {len(labels)} names drawn in all"))  # fmt: skip
