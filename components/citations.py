@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from .model import Reference, Source
+from .vocabulary import EVIDENCE
 
 DOI_SAFE = "/:;()._-"
 
@@ -19,9 +20,14 @@ class Citation:
     title: str
     source: str  # journal with volume and pages, or publisher and city for a book
     url: str | None  # https only
+    evidence: str | None = None  # what kind of work it is, in words ("fMRI study")
+    short: str = ""  # "Zaki & Ochsner 2012"
+    itself: bool = False  # the paper the map models, cited for its own claims (`authors` holds its citation)
 
     @property
     def text(self) -> str:
+        if self.itself:
+            return self.authors
         return f"{self.authors} ({self.year}). {self.title}. {self.source}".rstrip(". ") + "."
 
 
@@ -34,6 +40,15 @@ def cite(reference: Reference) -> Citation:
         title=reference.title.rstrip("."),
         source=_source(reference),
         url=link(reference),
+        evidence=EVIDENCE[reference.evidence] if reference.evidence else None,
+        short=short_citation(reference),
+    )
+
+
+def cite_source(source: Source) -> Citation:
+    """The paper the map models, cited for a claim it makes itself."""
+    return Citation(
+        source.key or "", 0, source.citation, 0, "", "", source_link(source), None, "the paper itself", itself=True
     )
 
 

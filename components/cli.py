@@ -1,33 +1,53 @@
-"""`python -m components validate|stats|schema|generate`: the map from the command line; no Streamlit.
+"""`python -m components VERB`: every capability of the map from the command line; no Streamlit.
 
-Problems go to stderr, one per line as file:line:col: message, and the exit status is 1.
+    validate [MAP]            check a map; a one-line summary, or every problem
+    stats [MAP]               counts, most connected concepts, references by year, evidence
+    path MAP FROM TO          the shortest routes between two concepts, in words, with their references
+    compare MAP [--kind K]    the facets side by side: which regions (methods, populations...) each reaches
+    schema                    the JSON Schema of map files
+    generate N -o FILE        a generated map of N concepts, for benchmarks
+
+A map's problems go to stderr, one per line as file:line:col: message, and the exit status is 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import yaml
 
-from . import load, schema, stats
+from . import compare, evidence, load, paths, schema, stats
 from .errors import MapError
 from .files import write_atomic
 from .generate import generated_map
+from .model import ConceptMap
+from .vocabulary import EVIDENCE, KINDS, Kind, Standing
 
 DEFAULT_MAP = "concepts.yaml"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m components", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(
+        prog="python -m components", description=__doc__.splitlines()[0], formatter_class=argparse.RawTextHelpFormatter
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="VERB")
     for name, help_text in (
         ("validate", "check a map; print a one-line summary or every problem"),
-        ("stats", "counts, most connected concepts and references by year"),
+        ("stats", "counts, most connected concepts, references by year, evidence"),
     ):
         command = commands.add_parser(name, help=help_text)
-        command.add_argument("path", nargs="?", default=DEFAULT_MAP, help=f"map file (default: {DEFAULT_MAP})")
+        command.add_argument("map", nargs="?", default=DEFAULT_MAP, help=f"map file (default: {DEFAULT_MAP})")
+    routes = commands.add_parser("path", help="the shortest routes between two concepts, in words")
+    routes.add_argument("map", help="map file")
+    routes.add_argument("start", metavar="FROM", help="a concept id")
+    routes.add_argument("end", metavar="TO", help="a concept id")
+    routes.add_argument("--alternatives", type=int, default=paths.ALTERNATIVES, help="at most this many routes")
+    facets = commands.add_parser("compare", help="the facets side by side")
+    facets.add_argument("map", help="map file")
+    facets.add_argument("--kind", default="region", choices=[str(kind) for kind in compare.COMPARED])
     commands.add_parser("schema", help="print the JSON Schema of map files")
     generating = commands.add_parser("generate", help="write a generated map of N concepts, for benchmarks")
     generating.add_argument("concepts", type=int, help="how many concepts")
@@ -44,29 +64,90 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{args.output}: {len(data['concepts']):,} concepts, {len(data['relations']):,} relations")
         return 0
     try:
-        concept_map = load.load_concepts(args.path)
+        concept_map = load.load_concepts(args.map)
     except MapError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        print(f"{args.path}: {error.counted}", file=sys.stderr)
+        print(f"{args.map}: {error.counted}", file=sys.stderr)
         return 1
-    numbers = stats.compute(concept_map)
-    if args.command == "validate":
-        print(f"{args.path}: valid: {stats.summary_line(numbers)}")
-    else:
-        print(_stats_report(args.path, numbers))
+    verbs: dict[str, Callable[[ConceptMap, argparse.Namespace], int]] = {
+        "validate": _validate,
+        "stats": _stats,
+        "path": _path,
+        "compare": _compare,
+    }
+    return verbs[args.command](concept_map, args)
+
+
+def _validate(concept_map: ConceptMap, args: argparse.Namespace) -> int:
+    print(f"{args.map}: valid: {stats.summary_line(stats.compute(concept_map))}")
     return 0
 
 
-def _stats_report(path: str, numbers: stats.Stats) -> str:
-    lines = [f"{path}: {stats.summary_line(numbers)}", "", "Concepts by kind:"]
+def _stats(concept_map: ConceptMap, args: argparse.Namespace) -> int:
+    numbers = stats.compute(concept_map)
+    lines = [f"{args.map}: {stats.summary_line(numbers)}", "", "Concepts by kind:"]
     lines += [f"  {kind:<12} {count:>4}" for kind, count in numbers.concepts_by_kind.items()]
     lines += ["", "Relations by type:"]
     lines += [f"  {kind:<17} {count:>4}" for kind, count in numbers.relations_by_type.items()]
-    lines += ["", "Most connected concepts:"]
-    lines += [f"  {degree:>4}  {label} ({node})" for node, label, degree in numbers.most_connected]
+    summary = evidence.summary(concept_map)
+    lines += ["", "Relations by standing:"]
+    lines += [f"  {standing:<17} {summary.standings[standing]:>4}" for standing in Standing]
+    lines += [f"  resting on one reference: {len(summary.single_reference)} findings"]
+    lines += ["", "Most connected concepts (relations, betweenness):"]
+    lines += [
+        f"  {c.degree:>4}  {c.betweenness:.3f}  {c.concept.label} ({c.concept.id})" for c in summary.most_connected
+    ]
+    lines += ["", "Most cited references (relations and concepts citing them):"]
+    lines += [
+        f"  {count:>4}  {reference.key} ({EVIDENCE[reference.evidence] if reference.evidence else 'kind not said'})"
+        for reference, count in summary.most_cited
+    ]
     lines += ["", "References by year:"]
     lines += [f"  {year}  {'#' * count} {count}" for year, count in numbers.references_by_year.items()]
     if numbers.unused_references:
         lines += ["", f"References cited by nothing in the map: {', '.join(numbers.unused_references)}"]
-    return "\n".join(lines)
+    print("\n".join(lines))
+    return 0
+
+
+def _path(concept_map: ConceptMap, args: argparse.Namespace) -> int:
+    for given in (args.start, args.end):
+        if given not in concept_map.concept_by_id:
+            close = difflib.get_close_matches(given, list(concept_map.concept_by_id), n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            print(f"{args.map}: no concept '{given}'{hint}", file=sys.stderr)
+            return 1
+    by_id = concept_map.concept_by_id
+    start, end = by_id[args.start].label, by_id[args.end].label
+    routes = paths.between(concept_map, args.start, args.end, args.alternatives)
+    if not routes:
+        print(f"No route joins {start} and {end} in this map.")
+        return 0
+    print(f"{start} to {end}: {len(routes)} shortest route{'s' if len(routes) > 1 else ''}")
+    for number, route in enumerate(routes, 1):
+        print(f"\nRoute {number} ({len(route.steps)} step{'s' if len(route.steps) > 1 else ''}):")
+        for step in route.steps:
+            print(f"  {step.sentence}")
+        if route.through_hubs_only:
+            names = " and ".join(hub.label for hub in route.hubs)
+            print(f"  (It passes only through {names}, which connect to much of the map: a loose link.)")
+    return 0
+
+
+def _compare(concept_map: ConceptMap, args: argparse.Namespace) -> int:
+    result = compare.matrix(concept_map, Kind(args.kind))
+    if not result.facets:
+        print("This map has no facets to compare.")
+        return 0
+    width = max((len(row.label) for row in result.rows), default=10) + 2
+    heads = [facet.label for facet in result.facets]
+    print(f"{KINDS[result.kind].plural} by facet (references behind each link; * joined to more than one facet)")
+    print("".ljust(width) + "".join(head[:18].ljust(20) for head in heads))
+    shared = {row.id for row in result.shared()}
+    for row in result.rows:
+        cells = [result.cells.get((facet.id, row.id)) for facet in result.facets]
+        shown = [f"{cell.references} ref{'s' if cell.references != 1 else ''}" if cell else "-" for cell in cells]
+        mark = "*" if row.id in shared else " "
+        print((mark + row.label).ljust(width) + "".join(text.ljust(20) for text in shown))
+    return 0

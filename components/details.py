@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .citations import Citation, cite
+from .citations import Citation, cite, cite_source
 from .model import Concept, ConceptMap, Relation
 from .vocabulary import RELATIONS
 
@@ -67,8 +67,14 @@ def claim(concept_map: ConceptMap, relation: Relation) -> Claim:
 
 
 def citations_of(concept_map: ConceptMap, keys: tuple[str, ...]) -> tuple[Citation, ...]:
+    """The citations behind these keys: references, or the paper itself for its own key."""
     references = concept_map.reference_by_key
-    return tuple(cite(references[key]) for key in keys if key in references)
+    source = concept_map.meta.source
+    return tuple(
+        cite(references[key]) if key in references else cite_source(source)
+        for key in keys
+        if key in references or key == source.key
+    )
 
 
 def supported_by(concept_map: ConceptMap, key: str) -> tuple[list[Concept], list[Claim]]:

@@ -26,16 +26,23 @@ class Filters:
     facets: frozenset[str] = frozenset()
     facet_depth: int = 2
     relation_types: frozenset[str] = frozenset()
+    standings: frozenset[str] = frozenset()  # established, tentative, interpretive
+    only: frozenset[str] = frozenset()  # a named view's concepts: nothing else is shown
     focus: tuple[str, ...] = ()  # the concepts to focus on (a selected concept, or a relation's two ends)
     focus_depth: int = 0
 
     @property
     def active(self) -> bool:
-        return bool(self.kinds or self.facets or self.relation_types or (self.focus and self.focus_depth))
+        return bool(
+            self.kinds or self.facets or self.relation_types or self.standings or self.only
+            or (self.focus and self.focus_depth)
+        )  # fmt: skip
 
     def apply(self, graph: Graph[str]) -> Visible:
         """The concepts and relations that pass every filter; a relation shows only if both ends do."""
         nodes = set(graph.nodes)
+        if self.only:
+            nodes &= self.only
         if self.kinds:
             nodes = {node for node in nodes if graph.nodes[node]["kind"] in self.kinds}
         if self.facets:
@@ -43,9 +50,12 @@ class Filters:
         edges: list[tuple[str, str, str]] = [
             (source, target, key)
             for source, target, key, data in graph.edges(keys=True, data=True)
-            if source in nodes and target in nodes and (not self.relation_types or data["type"] in self.relation_types)
+            if source in nodes
+            and target in nodes
+            and (not self.relation_types or data["type"] in self.relation_types)
+            and (not self.standings or data["standing"] in self.standings)
         ]
-        if self.relation_types:
+        if self.relation_types or self.standings:
             nodes = {end for source, target, _ in edges for end in (source, target)}
         if self.focus and self.focus_depth:
             shown: Graph[str] = graphs.Graph()

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from . import evidence
 from .model import ConceptMap
 from .vocabulary import Kind
 
@@ -13,11 +14,15 @@ Graph = nx.MultiDiGraph  # concepts as nodes (by id), relations as edges keyed b
 
 
 def build(concept_map: ConceptMap) -> Graph[str]:
-    """Concepts as nodes (kind, label), relations as edges keyed by their relation id."""
+    """Concepts as nodes (kind, label), relations as edges keyed by their relation id (type, refs, standing)."""
     graph: Graph[str] = nx.MultiDiGraph()
     graph.add_nodes_from((c.id, {"kind": c.kind, "label": c.label}) for c in concept_map.concepts)
+    standing = evidence.standings(concept_map)
     for relation in concept_map.relations:
-        graph.add_edge(relation.source, relation.target, key=relation.id, type=relation.type, refs=relation.refs)
+        graph.add_edge(
+            relation.source, relation.target, key=relation.id,
+            type=relation.type, refs=relation.refs, standing=standing[relation.id],
+        )  # fmt: skip
     return graph
 
 

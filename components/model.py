@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
 
 from .errors import MapError, Path, Problem
-from .vocabulary import Kind, RelationType
+from .vocabulary import EvidenceKind, Kind, RelationType, Standing
 
 SLUG = r"^[a-z][a-z0-9_]*$"
 KIND_VALUES = frozenset(str(kind) for kind in Kind)
@@ -100,6 +100,11 @@ class Source(Strict):
     citation: Text = Field(description="The paper the map models, as a citation.")
     doi: Doi | None = None
     url: HttpsUrl | None = None
+    key: Slug | None = Field(
+        default=None,
+        description="A reference key for the paper itself: a claim the paper makes (a definition, say) may "
+        "cite it in `refs` like any reference.",
+    )
 
 
 class Meta(Strict):
@@ -142,6 +147,11 @@ class Relation(Strict):
     target: Slug
     refs: tuple[Slug, ...] = Field(min_length=1, description="Keys of the references that support it.")
     note: Text = Field(description="What the cited work showed, in one or two sentences.")
+    standing: Standing | None = Field(
+        default=None,
+        description="How firmly it stands, if not as its type and references say (see components/evidence.py): "
+        "established, tentative, or interpretive (the map's authors' reading).",
+    )
 
     @property
     def id(self) -> str:
@@ -167,6 +177,20 @@ class Reference(Strict):
     pmid: int | None = Field(default=None, ge=1)
     pmcid: Annotated[str, Field(pattern=r"^PMC\d+$")] | None = None
     url: HttpsUrl | None = None
+    evidence: EvidenceKind | None = Field(
+        default=None,
+        description="What kind of work it is: meta_analysis, lesion, fmri, tms, eeg_meg, "
+        "behavioural, developmental, clinical, review, theory or book.",
+    )
+
+
+class View(Strict):
+    """A named view of the map: some of its concepts, and the relations among them (a figure of the paper)."""
+
+    id: Slug
+    title: Text
+    description: Text | None = None
+    concepts: tuple[Slug, ...] = Field(min_length=1)
 
 
 class ConceptMap(Strict):
@@ -174,6 +198,7 @@ class ConceptMap(Strict):
     concepts: tuple[Concept, ...] = Field(min_length=1)
     relations: tuple[Relation, ...] = ()
     references: tuple[Reference, ...] = ()
+    views: tuple[View, ...] = Field(default=(), description="Named views, e.g. the paper's figures.")
 
     @cached_property
     def concept_by_id(self) -> dict[str, Concept]:
@@ -273,6 +298,23 @@ def cross_reference_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
     ids = yield from _unique(concepts, "concepts", "id", "concept id")
     keys = yield from _unique(references, "references", "key", "reference key")
     yield from _unique(references, "references", "n", "reference number")
+    source = data.get("meta", {}).get("source") if isinstance(data.get("meta"), Mapping) else None
+    if isinstance(source, Mapping) and isinstance(source.get("key"), str):
+        if source["key"] in keys:
+            yield Problem(
+                f"the source's key '{source['key']}' is also a reference's; use another", ("meta", "source", "key")
+            )
+        keys.add(source["key"])
+    for index, view in _records(data, "views"):
+        members = view.get("concepts")
+        if isinstance(members, list):
+            for position, member in enumerate(members):
+                if isinstance(member, str) and member not in ids:
+                    yield Problem(
+                        f"unknown concept '{member}'{_did_you_mean(member, ids)}",
+                        ("views", index, "concepts", position),
+                    )
+    yield from _unique(_records(data, "views"), "views", "id", "view id")
     for index, concept in concepts:
         path: Path = ("concepts", index)
         yield from _known_refs(concept, path, keys)
@@ -358,6 +400,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "concepts": tuple(Concept.model_fields),
     "relations": tuple(Relation.model_fields),
     "references": tuple(Reference.model_fields),
+    "views": tuple(View.model_fields),
 }
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from . import details
 from . import graph as graphs
-from .citations import short_citation
 from .model import Concept, ConceptMap
 from .vocabulary import Kind
 
@@ -62,13 +61,12 @@ def _ordered(concepts: list[Concept]) -> list[Concept]:
 
 
 def _entry(concept_map: ConceptMap, concept: Concept) -> Entry:
-    references = concept_map.reference_by_key
     lines = tuple(
         Line(
             link.relation_id,
             link.phrase,
             link.other,
-            tuple(short_citation(references[c.key]) for c in link.citations),
+            tuple(citation.short for citation in link.citations),
         )
         for group in details.links(concept_map, concept.id).values()
         for link in group

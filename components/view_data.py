@@ -16,9 +16,9 @@ from typing import Any
 
 from pyvis.network import Network
 
-from . import layout
+from . import evidence, layout
 from .model import ConceptMap
-from .vocabulary import KINDS, RELATIONS, Kind
+from .vocabulary import KINDS, RELATIONS, STANDINGS, Kind, Standing
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,12 @@ STYLES: dict[Kind, KindStyle] = {  # sizes in px at zoom 1, the zoom a laptop sh
     Kind.CONSTRUCT: KindStyle(GREY, "dot", 8, font=12),
 }
 BORDER = "#333333"
+# A relation's line says how firmly it stands: solid, dashed, dotted (an arrow says it has a direction).
+LINES: dict[Standing, bool | list[int]] = {
+    Standing.ESTABLISHED: False,
+    Standing.TENTATIVE: [8, 5],
+    Standing.INTERPRETIVE: [2, 4],
+}
 LABEL_THRESHOLD = 8  # on-screen pixels under which a label is not drawn: zoom in to read the small ones
 # The names on the canvas (the view draws them; these numbers are sent to it with the map).
 READABLE = 12  # px on screen: the smallest promised name
@@ -113,6 +119,7 @@ def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) 
     net = Network(directed=True)
     labels = {concept.id: concept.label for concept in concept_map.concepts}
     rank = ranks(concept_map)
+    standing = evidence.standings(concept_map)
     if len(concept_map.concepts) <= ROOM_MAX:
         positions = layout.make_room(positions, rooms(concept_map, rank))
     for concept in concept_map.concepts:
@@ -148,7 +155,8 @@ def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) 
             relation=info.label,
             type=str(relation.type),
             arrows={"to": {"enabled": not info.symmetric}},
-            dashes=info.symmetric,
+            dashes=LINES[standing[relation.id]],
+            standing=str(standing[relation.id]),
         )
     net.options = copy.deepcopy(OPTIONS)
     nodes, edges, _, _, _, options = net.get_network_data()
@@ -158,6 +166,11 @@ def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) 
         "options": json.loads(options),
         "legend": legend({concept.kind for concept in concept_map.concepts}),
         "names": {"readable": READABLE, "topRanked": TOP_RANKED, "lineEm": LINE_EM},
+        "lines": [
+            {"standing": str(kind), "label": str(kind).capitalize(), "dashes": LINES[kind], "help": STANDINGS[kind]}
+            for kind in Standing
+            if kind in set(standing.values())
+        ],
     }
     payload["version"] = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
     return payload

@@ -143,9 +143,67 @@ RELATIONS: dict[RelationType, RelationInfo] = {
     RelationType.ADDRESSES: RelationInfo("addresses", "is addressed by", "A trend or method overcomes a pitfall."),
     RelationType.IMPROVES: RelationInfo("improves", "is improved by", "An intervention improves an ability."),
     RelationType.LEADS_TO: RelationInfo(
-        "leads to", "follows from", "A trend, if it continues, opens a future direction."
+        "leads to", "follows from", "One gives rise to another: a trend opens a direction, a pitfall fosters a debate."
     ),
     RelationType.EXPLAINS: RelationInfo(
         "explains", "is explained by", "A theory or account proposes how something works."
     ),
 }
+
+
+class EvidenceKind(StrEnum):
+    """What kind of work a reference is: the evidence it can give."""
+
+    META_ANALYSIS = "meta_analysis"
+    LESION = "lesion"
+    FMRI = "fmri"
+    TMS = "tms"
+    EEG_MEG = "eeg_meg"
+    BEHAVIOURAL = "behavioural"
+    DEVELOPMENTAL = "developmental"
+    CLINICAL = "clinical"
+    REVIEW = "review"
+    THEORY = "theory"
+    BOOK = "book"
+
+
+EVIDENCE: dict[EvidenceKind, str] = {
+    EvidenceKind.META_ANALYSIS: "meta-analysis",
+    EvidenceKind.LESION: "lesion study",
+    EvidenceKind.FMRI: "fMRI study",
+    EvidenceKind.TMS: "TMS study",
+    EvidenceKind.EEG_MEG: "EEG/MEG study",
+    EvidenceKind.BEHAVIOURAL: "behavioural study",
+    EvidenceKind.DEVELOPMENTAL: "developmental study",
+    EvidenceKind.CLINICAL: "clinical study",
+    EvidenceKind.REVIEW: "review",
+    EvidenceKind.THEORY: "theoretical paper",
+    EvidenceKind.BOOK: "book",
+}
+# Kinds that report data (a review or meta-analysis pools data, a theory or book argues).
+EMPIRICAL = frozenset(
+    {EvidenceKind.LESION, EvidenceKind.FMRI, EvidenceKind.TMS, EvidenceKind.EEG_MEG, EvidenceKind.BEHAVIOURAL,
+     EvidenceKind.DEVELOPMENTAL, EvidenceKind.CLINICAL}
+)  # fmt: skip
+POOLED = frozenset({EvidenceKind.META_ANALYSIS, EvidenceKind.REVIEW})
+
+
+class Standing(StrEnum):
+    """How firmly a relation stands: drawn as a solid, dashed or dotted line."""
+
+    ESTABLISHED = "established"
+    TENTATIVE = "tentative"
+    INTERPRETIVE = "interpretive"
+
+
+STANDINGS: dict[Standing, str] = {
+    Standing.ESTABLISHED: "Established: several studies, a meta-analysis or a review report it.",
+    Standing.TENTATIVE: "Tentative: a single study reports it.",
+    Standing.INTERPRETIVE: "Interpretive: the map's authors' reading of the works cited, not a finding itself.",
+}
+# Relation types that report a finding; the others place concepts in the argument (the map's reading).
+FINDINGS = frozenset(
+    {RelationType.ENGAGES, RelationType.DISSOCIATES_FROM, RelationType.CONNECTS_WITH, RelationType.PREDICTS,
+     RelationType.CORRELATES_WITH, RelationType.MODULATES, RelationType.IMPAIRED_IN, RelationType.MEASURES,
+     RelationType.IMPROVES, RelationType.OVERLAPS_WITH}
+)  # fmt: skip

@@ -67,8 +67,9 @@ def test_stats_prints_counts_connections_and_years(minimal_path, capsys):
 
     assert "4 concepts (1 construct, 1 facet, 1 region, 1 paradigm), 3 relations, 2 references" in out
     assert re.search(r"^\s+region\s+1$", out, re.MULTILINE)
-    assert "Most connected concepts:" in out
-    assert re.search(r"^\s+3\s+Experience sharing \(experience_sharing\)$", out, re.MULTILINE)
+    assert "Most connected concepts (relations, betweenness):" in out
+    assert re.search(r"^\s+3\s+\d\.\d{3}\s+Experience sharing \(experience_sharing\)$", out, re.MULTILINE)
+    assert "Relations by standing:" in out
     assert "References by year:" in out
     assert re.search(r"^\s+2004\s+## 2$", out, re.MULTILINE)
 
@@ -149,3 +150,35 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
         write_atomic(out, "new content")
     assert out.read_text() == "the old content"
     assert [path.name for path in tmp_path.iterdir()] == ["map.yaml"]
+
+
+def test_path_tells_the_routes_in_words_with_their_references(capsys):
+    assert cli.main(["path", str(ROOT / "concepts.yaml"), "tpj", "prosocial_concern"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Temporoparietal junction to Prosocial concern: 3 shortest routes")
+    assert "Temporoparietal junction is engaged by Mentalizing [Van Overwalle & Baetens 2009" in out
+    assert "a loose link" in out  # the route through Mentalizing and Empathy
+
+
+def test_path_to_an_unknown_concept_suggests_one_and_exits_1(capsys):
+    assert cli.main(["path", str(ROOT / "concepts.yaml"), "tpjj", "vmpfc"]) == 1
+    assert "no concept 'tpjj' (did you mean 'tpj'?)" in capsys.readouterr().err
+
+
+def test_path_between_unjoined_concepts_says_so(tmp_path, minimal_path, capsys):
+    alone = tmp_path / "alone.yaml"
+    alone.write_text(
+        minimal_path.read_text().replace(
+            "concepts:\n", "concepts:\n  - {id: alone, label: Alone, kind: construct, summary: S.}\n", 1
+        )
+    )
+    assert cli.main(["path", str(alone), "alone", "empathy"]) == 0
+    assert capsys.readouterr().out.strip() == "No route joins Alone and Empathy in this map."
+
+
+def test_compare_prints_the_facets_side_by_side(capsys):
+    assert cli.main(["compare", str(ROOT / "concepts.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[1].split() == ["Experience", "sharing", "Mentalizing", "Prosocial", "concern"]
+    assert re.search(r"^\*Ventromedial prefrontal cortex\s+-\s+2 refs\s+1 ref", out, re.MULTILINE)
+    assert re.search(r"^ Temporoparietal junction\s+-\s+2 refs", out, re.MULTILINE)

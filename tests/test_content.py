@@ -106,4 +106,4 @@ def test_pitfalls_are_addressed_by_trends_that_lead_somewhere(paper: ConceptMap)
     assert len(trends) == 2
     addressed = {r.target for r in paper.relations if r.type == RelationType.ADDRESSES and r.source in trends}
     assert addressed == pitfalls
-    assert {r.source for r in paper.relations if r.type == RelationType.LEADS_TO} <= trends
+    assert trends <= {r.source for r in paper.relations if r.type == RelationType.LEADS_TO}  # each opens a direction

@@ -159,8 +159,8 @@ def test_unknown_concept_field_suggests_and_lists_allowed_fields(minimal_data):
     ("section", "path", "allowed"),
     [
         ("meta", ("meta", "titel"), "title, description, source, version, start_here, search_examples"),
-        ("source", ("meta", "source", "titel"), "citation, doi, url"),
-        ("top", ("titel",), "meta, concepts, relations, references"),
+        ("source", ("meta", "source", "titel"), "citation, doi, url, key"),
+        ("top", ("titel",), "meta, concepts, relations, references, views"),
     ],
 )
 def test_unknown_field_lists_the_fields_of_its_own_section(minimal_data, section, path, allowed):
@@ -179,7 +179,7 @@ def test_unknown_field_without_a_near_name_has_no_suggestion(minimal_data):
 
     [message] = messages_at(minimal_data, ("relations", 0, "zzz"))
 
-    assert message == "unknown field 'zzz'; allowed fields: source, type, target, refs, note"
+    assert message == "unknown field 'zzz'; allowed fields: source, type, target, refs, note, standing"
 
 
 def test_missing_field_is_named_on_its_record(minimal_data):

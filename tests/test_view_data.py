@@ -10,7 +10,7 @@ import pyvis
 
 from components import citations, details, graph, layout, load, view_data
 from components.model import ConceptMap, Reference
-from components.vocabulary import Kind
+from components.vocabulary import Kind, Standing
 
 ROOT = Path(__file__).parents[1]
 SMALL = ROOT / "tests" / "data" / "app" / "small.yaml"
@@ -50,7 +50,6 @@ def test_edges_carry_their_relation_id_words_and_direction(payload: dict):
     assert engages["arrows"]["to"]["enabled"] is True
     symmetric = edges["sharing|dissociates_from|mentalizing"]
     assert symmetric["arrows"]["to"]["enabled"] is False
-    assert symmetric["dashes"] is True
     assert "Temporoparietal junction" in engages["tip"]
 
 
@@ -148,3 +147,12 @@ def test_short_citations_name_up_to_two_authors():
     assert citations.short_citation(two) == "Zaki & Ochsner 2012"
     assert citations.short_citation(three) == "Singer et al. 2012"
     assert citations.short_citation(one_of_many) == "Wagner et al. 2012"
+
+
+def test_a_relations_line_says_how_firmly_it_stands(payload: dict):
+    edges = {edge["id"]: edge for edge in payload["edges"]}
+    assert edges["mentalizing|engages|tpj"]["standing"] == "established"  # a meta-analysis
+    assert edges["mentalizing|engages|tpj"]["dashes"] is False
+    assert edges["affective_sharing|part_of|sharing"]["standing"] == "interpretive"  # the map's reading
+    assert edges["affective_sharing|part_of|sharing"]["dashes"] == view_data.LINES[Standing.INTERPRETIVE]
+    assert {line["standing"] for line in payload["lines"]} <= {"established", "tentative", "interpretive"}

@@ -1,0 +1,95 @@
+"""How two concepts are connected: the shortest routes between them through the map, told in words.
+
+Routes are found as if relations had no direction (networkx's shortest simple paths, shortest first);
+each step is then worded in the direction it is walked ("is engaged by" where the relation points back).
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from itertools import islice
+
+import networkx as nx
+
+from .citations import Citation
+from .details import citations_of
+from .model import Concept, ConceptMap, Relation
+from .vocabulary import RELATIONS, Kind, RelationType
+
+ALTERNATIVES = 3
+
+
+@dataclass(frozen=True)
+class Step:
+    relation: Relation
+    start: Concept
+    phrase: str  # from `start`'s side: "engages", or the inverse "is engaged by"
+    end: Concept
+    citations: tuple[Citation, ...]
+
+    @property
+    def sentence(self) -> str:
+        sources = "; ".join(citation.short for citation in self.citations)
+        return f"{self.start.label} {self.phrase} {self.end.label}" + (f" [{sources}]" if sources else "") + "."
+
+
+@dataclass(frozen=True)
+class Path:
+    steps: tuple[Step, ...]
+    hubs: tuple[Concept, ...]  # the concepts it passes through that are hubs, linked to very many others
+
+    @property
+    def concepts(self) -> tuple[str, ...]:
+        return (self.steps[0].start.id, *(step.end.id for step in self.steps)) if self.steps else ()
+
+    @property
+    def through_hubs_only(self) -> bool:
+        """Every concept between the two ends is a hub: the connection is loose."""
+        return len(self.steps) > 1 and len(self.hubs) == len(self.steps) - 1
+
+
+def between(concept_map: ConceptMap, start: str, end: str, limit: int = ALTERNATIVES) -> list[Path]:
+    """Up to `limit` shortest routes from `start` to `end`, shortest first ([] if none or the same)."""
+    if start == end or start not in concept_map.concept_by_id or end not in concept_map.concept_by_id:
+        return []
+    network = _network(concept_map)
+    try:
+        routes = list(islice(nx.shortest_simple_paths(network, start, end), limit))
+    except nx.NetworkXNoPath:
+        return []
+    hubs = _hubs(concept_map, network)
+    by_id = concept_map.concept_by_id
+    return [
+        Path(
+            tuple(_step(concept_map, network[a][b]["relation"], a, b) for a, b in zip(route, route[1:], strict=False)),
+            tuple(by_id[node] for node in route[1:-1] if node in hubs),
+        )
+        for route in routes
+    ]
+
+
+def _network(concept_map: ConceptMap) -> nx.Graph[str]:
+    """Concepts joined where any relation joins them; between two, the relation with the most references."""
+    network: nx.Graph[str] = nx.Graph()
+    network.add_nodes_from(concept.id for concept in concept_map.concepts)
+    for relation in sorted(concept_map.relations, key=lambda r: len(r.refs)):
+        network.add_edge(relation.source, relation.target, relation=relation)
+    return network
+
+
+def _hubs(concept_map: ConceptMap, network: nx.Graph[str]) -> set[str]:
+    """Concepts through which almost anything connects: the facets, what they are part of (the map's
+    subject), and the most linked (twice the median and among the most linked tenth)."""
+    facets = {concept.id for concept in concept_map.concepts if concept.kind == Kind.FACET}
+    subject = {r.target for r in concept_map.relations if r.type == RelationType.PART_OF and r.source in facets}
+    degrees = sorted((degree for _, degree in network.degree), reverse=True)
+    least = max(2 * statistics.median(degrees), degrees[max(len(degrees) // 10 - 1, 0)]) if degrees else 0
+    return facets | subject | {node for node, degree in network.degree if degree >= least}
+
+
+def _step(concept_map: ConceptMap, relation: Relation, start: str, end: str) -> Step:
+    info = RELATIONS[relation.type]
+    by_id = concept_map.concept_by_id
+    phrase = info.label if relation.source == start else info.inverse
+    return Step(relation, by_id[start], phrase, by_id[end], citations_of(concept_map, relation.refs))
