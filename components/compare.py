@@ -37,9 +37,9 @@ def matrix(concept_map: ConceptMap, kind: Kind) -> Matrix:
     facets = tuple(concept for concept in concept_map.concepts if concept.kind == Kind.FACET)
     parts = {facet.id: {facet.id} for facet in facets}
     for relation in concept_map.relations:
-        if relation.type == RelationType.PART_OF and relation.target in parts:
-            if concept_map.concept_by_id[relation.source].kind != kind:
-                parts[relation.target].add(relation.source)
+        part = concept_map.concept_by_id[relation.source]
+        if relation.type == RelationType.PART_OF and relation.target in parts and part.kind != kind:
+            parts[relation.target].add(relation.source)
     of_kind = {concept.id for concept in concept_map.concepts if concept.kind == kind}
     found: dict[tuple[str, str], list[Relation]] = {}
     for relation in concept_map.relations:

@@ -20,7 +20,6 @@ import networkx as nx
 from .model import Concept, ConceptMap, Reference, Relation
 from .vocabulary import EMPIRICAL, FINDINGS, POOLED, Standing
 
-
 BETWEENNESS_MAX = 2_000  # concepts: above this betweenness (cubic time) is not computed
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 
 import networkx as nx
 
@@ -62,7 +62,7 @@ def between(concept_map: ConceptMap, start: str, end: str, limit: int = ALTERNAT
     by_id = concept_map.concept_by_id
     return [
         Path(
-            tuple(_step(concept_map, network[a][b]["relation"], a, b) for a, b in zip(route, route[1:], strict=False)),
+            tuple(_step(concept_map, network[a][b]["relation"], a, b) for a, b in pairwise(route)),
             tuple(by_id[node] for node in route[1:-1] if node in hubs),
         )
         for route in routes
