@@ -3,8 +3,8 @@
     streamlit run app.py -- --concepts FILE     (or EMPATHY_ATLAS_CONCEPTS=FILE; default concepts.yaml)
 
 The page: one line of controls (title, search, filters, About, Present), then the map filling the
-window beside a side panel (details, references, outline). `?present=1` shows the map and panel alone,
-in large type.
+window beside a side panel (details, path, compare, evidence, references, outline). `?present=1` shows
+the map and panel alone, in large type.
 """
 
 from __future__ import annotations
@@ -17,7 +17,20 @@ from pathlib import Path
 import streamlit as st
 
 from components.errors import MapError
-from components.ui import controls, data, details, outline, page, problems, references, state, watch
+from components.ui import (
+    compare,
+    controls,
+    data,
+    details,
+    evidence,
+    outline,
+    page,
+    path,
+    problems,
+    references,
+    state,
+    watch,
+)
 from components.ui.network import network
 
 DEFAULT_MAP = Path(__file__).parent / "concepts.yaml"
@@ -34,12 +47,12 @@ def map_file() -> tuple[Path, str]:
 
 st.set_page_config(page_title="Empathy Atlas", page_icon=str(ICON), layout="wide")
 state.init()
-path, name = map_file()
-watch.reload_on_change(path, data.signature(path))
+file_path, name = map_file()
+watch.reload_on_change(file_path, data.signature(file_path))
 
 # The file's map; if it has problems, the last valid map under a warning, or the problems alone.
 try:
-    file = data.read(path, name)
+    file = data.read(file_path, name)
     concept_map = data.concept_map(file)
     st.session_state[state.LAST_VALID] = file
 except MapError as error:
@@ -51,15 +64,20 @@ except MapError as error:
 
 options = state.settle(concept_map)
 presenting = state.presenting()
+labels = controls.search_label(concept_map)
 page.frame(concept_map, presenting)
 if not presenting:
-    controls.bar(concept_map, options)
+    controls.bar(concept_map, options, labels)
 selection, filters = controls.current(concept_map)
 visible = filters.apply(data.map_graph(file))
 reference = references.chosen(concept_map)
+shown = st.session_state[state.PANEL]
+routes = path.routes(concept_map) if shown == state.PATHS else []
 state.write_url()  # the view is settled: nothing below changes it in this run
 
-map_column, side_column = st.columns([2, 1] if presenting else [5, 2], gap="medium")
+# The panel widens for its tables (references, comparisons, evidence); otherwise the map takes the most.
+wide = shown in (state.REFERENCES, state.COMPARE_PANEL, state.EVIDENCE)
+map_column, side_column = st.columns([3, 2] if wide else [2, 1] if presenting else [5, 2], gap="medium")
 with map_column:
     if not visible.nodes:
         st.info("No concepts match these filters. Loosen them, or use *Reset view* under Filters.")
@@ -70,15 +88,22 @@ with map_column:
         title=concept_map.meta.title,
         visible={"nodes": sorted(visible.nodes), "edges": sorted(visible.edges)} if filters.active else None,
         selection=selection,
-        highlight=references.highlight(concept_map, reference),
+        highlight=path.highlight(routes) or references.highlight(concept_map, reference),
+        frame=routes[0].concepts if routes else (),
         presenting=presenting,
         high_contrast=state.high_contrast(),
         on_select=state.on_network_select,
         key=state.NETWORK,
     )
 with side_column, st.container(key="side_panel"):
-    shown = page.panel_choice(presenting)
-    if shown == state.REFERENCES:
+    page.panel_choice(presenting)
+    if shown == state.PATHS:
+        path.view(concept_map, labels, routes)
+    elif shown == state.COMPARE_PANEL:
+        compare.view(concept_map)
+    elif shown == state.EVIDENCE:
+        evidence.view(concept_map)
+    elif shown == state.REFERENCES:
         references.view(concept_map, reference)
     elif shown == state.OUTLINE:
         outline.view(concept_map, selection.id if selection else None)

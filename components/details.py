@@ -1,13 +1,15 @@
 """What the details panel says about a selection: a concept with its relations grouped by type, or a
-relation as a claim, each relation with the citations that support it. Pure data; the UI draws it."""
+relation as a claim, each relation with the citations that support it and how firmly it stands. Pure data;
+the UI draws it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .citations import Citation, cite, cite_source
+from .evidence import standing
 from .model import Concept, ConceptMap, Relation
-from .vocabulary import RELATIONS
+from .vocabulary import RELATIONS, Standing
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class Link:
     other: Concept
     note: str
     citations: tuple[Citation, ...]
+    standing: Standing
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class Claim:
     target: Concept
     note: str
     citations: tuple[Citation, ...]
+    standing: Standing
 
 
 def links(concept_map: ConceptMap, concept_id: str) -> dict[str, list[Link]]:
@@ -47,7 +51,14 @@ def links(concept_map: ConceptMap, concept_id: str) -> dict[str, list[Link]]:
         else:
             continue
         groups.setdefault(phrase, []).append(
-            Link(relation.id, phrase, other, relation.note, citations_of(concept_map, relation.refs))
+            Link(
+                relation.id,
+                phrase,
+                other,
+                relation.note,
+                citations_of(concept_map, relation.refs),
+                standing(concept_map, relation),
+            )
         )
     for group in groups.values():
         group.sort(key=lambda link: link.other.label.lower())
@@ -63,6 +74,7 @@ def claim(concept_map: ConceptMap, relation: Relation) -> Claim:
         by_id[relation.target],
         relation.note,
         citations_of(concept_map, relation.refs),
+        standing(concept_map, relation),
     )
 
 

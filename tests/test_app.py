@@ -19,8 +19,8 @@ SMALL = DATA / "app" / "small.yaml"
 EXAMPLE = Path(__file__).parents[1] / "examples" / "working_memory.yaml"
 
 
-def open_app(monkeypatch: pytest.MonkeyPatch, path: Path, **query: str | list[str]) -> AppTest:
-    monkeypatch.setenv("EMPATHY_ATLAS_CONCEPTS", str(path))
+def open_app(monkeypatch: pytest.MonkeyPatch, map_file: Path, /, **query: str | list[str]) -> AppTest:
+    monkeypatch.setenv("EMPATHY_ATLAS_CONCEPTS", str(map_file))
     at = AppTest.from_file(str(APP), default_timeout=30)
     for key, value in query.items():
         at.query_params[key] = value
@@ -285,3 +285,95 @@ def test_a_map_of_two_thousand_concepts_opens(monkeypatch, tmp_path):
     assert not at.exception
     assert not at.error
     assert len(view_data(at)["graph"]["nodes"]) == 2_000
+
+
+PAPER = Path(__file__).parents[1] / "concepts.yaml"
+
+
+def test_a_path_in_the_url_is_lit_on_the_map_and_told_in_words(monkeypatch):
+    at = open_app(monkeypatch, PAPER, panel="path", path=["tpj", "prosocial_concern"])
+    assert not at.exception
+    data = view_data(at)
+    assert {"tpj", "mentalizing", "empathy", "prosocial_concern"} <= set(data["highlight"]["nodes"])
+    assert "mentalizing|engages|tpj" in data["highlight"]["edges"]
+    assert data["frame"][0] == "tpj"
+    assert data["frame"][-1] == "prosocial_concern"
+    sentences = [plain(b.label).replace("\u2060", "") for b in at.button if (b.key or "").startswith("path:")]
+    assert (
+        "Temporoparietal junction is engaged by Mentalizing [Van Overwalle & Baetens 2009; Spreng et al. 2009]."
+        in sentences
+    )
+    assert any("a loose link" in plain(caption.value) for caption in at.caption)
+    assert at.query_params["path"] == ["tpj", "prosocial_concern"]
+
+
+def test_choosing_the_ends_of_a_path_in_its_search_boxes(monkeypatch):
+    at = open_app(monkeypatch, SMALL, panel="path")
+    at.selectbox(key="path_0_widget").set_value("ai").run()
+    assert view_data(at)["highlight"] is None  # one end is not a path
+    at.selectbox(key="path_1_widget").set_value("tpj").run()
+    assert not at.exception
+    assert at.query_params["path"] == ["ai", "tpj"]
+    assert set(view_data(at)["highlight"]["nodes"]) >= {"ai", "tpj"}
+
+
+def test_no_route_says_so(monkeypatch, tmp_path):
+    alone = tmp_path / "alone.yaml"
+    alone.write_text(
+        SMALL.read_text().replace(
+            "concepts:\n", "concepts:\n  - {id: alone, label: Alone, kind: construct, summary: S.}\n", 1
+        )
+    )
+    at = open_app(monkeypatch, alone, panel="path", path=["alone", "tpj"])
+    assert any("No route joins Alone and Temporoparietal junction" in plain(info.value) for info in at.info)
+
+
+def test_the_facets_compared_by_region_and_the_papers_figures(monkeypatch):
+    at = open_app(monkeypatch, PAPER, panel="compare")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["Experience sharing", "Mentalizing", "Prosocial concern"]
+    assert table.loc["Temporoparietal junction", "Mentalizing"] == 2
+    assert "Ventromedial prefrontal cortex" in plain(texts(at))  # shared by more than one facet
+    figure = next(button for button in at.button if button.key == "view:figure2")
+    figure.click().run()
+    visible = view_data(at)["visible"]
+    assert set(visible["nodes"]) == set(load_map(PAPER).views[1].concepts)
+    assert at.query_params["view"] == "figure2"
+
+
+def test_the_evidence_view_counts_standings_and_lists_single_work_findings(monkeypatch):
+    at = open_app(monkeypatch, PAPER, panel="evidence")
+    assert not at.exception
+    shown = plain(texts(at))
+    assert "Established: several studies" in shown
+    assert at.dataframe[0].value["Work"][0] == "Van Overwalle 2009"
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # references by year
+
+
+def test_the_details_say_how_firmly_each_relation_stands(monkeypatch):
+    at = open_app(monkeypatch, PAPER, selected="prosocial_concern|engages|vmpfc")
+    badges = [badge.proto.label for badge in at.get("badge")] if at.get("badge") else []
+    shown = plain(texts(at)) + " ".join(badges)
+    assert "Tentative" in shown
+    assert "rests on one work" in shown
+    assert "Fmri study" in shown or "FMRI study" in shown
+
+
+def test_the_paper_cited_for_its_own_definition(monkeypatch):
+    at = open_app(monkeypatch, PAPER, selected="perceiver|part_of|empathy")
+    assert "The paper itself: Zaki, J. & Ochsner, K.N." in plain(texts(at)).replace("\u2060", "")
+
+
+def test_the_standing_filter_keeps_only_those_relations(monkeypatch):
+    at = open_app(monkeypatch, PAPER, standing="established")
+    visible = view_data(at)["visible"]
+    edges = {edge["id"]: edge for edge in view_data(at)["graph"]["edges"]}
+    assert visible["edges"]
+    assert all(edges[edge]["standing"] == "established" for edge in visible["edges"])
+
+
+def load_map(path: Path):
+    from components import load
+
+    return load.load_concepts(path)

@@ -31,9 +31,8 @@ def search_label(concept_map: ConceptMap) -> dict[str, str]:
     return labels
 
 
-def bar(concept_map: ConceptMap, options: Mapping[str, Collection[Any]]) -> None:
+def bar(concept_map: ConceptMap, options: Mapping[str, Collection[Any]], labels: dict[str, str]) -> None:
     """The header line: title, search, a Filters popover, About and Present."""
-    labels = search_label(concept_map)
     with st.container(key="atlas_header", horizontal=True, vertical_alignment="center", gap="small"):
         st.title(md.text(concept_map.meta.title), anchor=False, width="content")
         with st.container(key="atlas_search", width="stretch"):
@@ -93,6 +92,15 @@ def filters_form(concept_map: ConceptMap, options: Mapping[str, Collection[Any]]
         placeholder="All relations",
         **state.widget(state.RELATION_TYPES, options[state.RELATION_TYPES]),
     )
+    st.multiselect(
+        "Standing",
+        options=options[state.STANDINGS],
+        format_func=str.capitalize,
+        placeholder="All relations, however firm",
+        help="Keep only relations that stand this firmly: established (several studies, a meta-analysis or a "
+        "review), tentative (one study) or interpretive (the map's authors' reading).",
+        **state.widget(state.STANDINGS, options[state.STANDINGS]),
+    )
     st.slider(
         "Focus: steps around the selection",
         min_value=state.FOCUS_DEPTHS.start,
@@ -116,13 +124,21 @@ def current(concept_map: ConceptMap) -> tuple[Selection | None, Filters]:
         facets=frozenset(st.session_state[state.FACETS]),
         facet_depth=st.session_state[state.FACET_DEPTH],
         relation_types=frozenset(st.session_state[state.RELATION_TYPES]),
+        standings=frozenset(st.session_state[state.STANDINGS]),
+        only=frozenset(_view_concepts(concept_map)),
         focus=selection.centres if selection else (),
         focus_depth=st.session_state[state.DEPTH],
     )
 
 
+def _view_concepts(concept_map: ConceptMap) -> tuple[str, ...]:
+    chosen = st.session_state[state.VIEW]
+    return next((view.concepts for view in concept_map.views if view.id == chosen), ())
+
+
 def _active_filters() -> int:
-    return sum(bool(st.session_state[key]) for key in (state.KINDS, state.FACETS, state.RELATION_TYPES, state.DEPTH))
+    keys = (state.KINDS, state.FACETS, state.RELATION_TYPES, state.STANDINGS, state.DEPTH, state.VIEW)
+    return sum(bool(st.session_state[key]) for key in keys)
 
 
 def _examples(concept_map: ConceptMap) -> str:

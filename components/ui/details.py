@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import streamlit as st
 
 from components import details
@@ -9,7 +11,7 @@ from components import markdown as md
 from components.citations import Citation
 from components.model import Concept, ConceptMap
 from components.selection import Selection
-from components.vocabulary import KINDS, Kind
+from components.vocabulary import KINDS, STANDINGS, Kind, Standing
 
 from . import state
 
@@ -60,6 +62,7 @@ def _concept(concept_map: ConceptMap, concept: Concept) -> None:
         for link in group:
             _go(link.other, key=f"link:{link.relation_id}")
             st.caption(md.text(link.note))
+            _standing(link.standing, link.citations)
             _citations(link.citations)
 
 
@@ -67,6 +70,7 @@ def _claim(claim: details.Claim) -> None:
     st.subheader("Relation", anchor=False)
     st.markdown(f"**{md.text(claim.source.label)}** {md.text(claim.phrase)} **{md.text(claim.target.label)}**")
     st.markdown(md.text(claim.note))
+    _standing(claim.standing, claim.citations)
     st.markdown("**Supported by**")
     _citations(claim.citations)
     st.markdown("**Its two ends**")
@@ -87,10 +91,30 @@ def _go(concept: Concept, key: str) -> None:
     )
 
 
+STANDING_BADGE: dict[Standing, tuple[str, Literal["green", "orange", "violet"], str]] = {
+    Standing.ESTABLISHED: ("Established", "green", ":material/verified:"),
+    Standing.TENTATIVE: ("Tentative", "orange", ":material/help:"),
+    Standing.INTERPRETIVE: ("Interpretive", "violet", ":material/psychology:"),
+}
+
+
+def _standing(standing: Standing, citations: tuple[Citation, ...]) -> None:
+    """How firmly a relation stands, and on what kind of work."""
+    label, color, icon = STANDING_BADGE[standing]
+    kinds = sorted({citation.evidence for citation in citations if citation.evidence})
+    one = " · rests on one work" if len(citations) == 1 and standing != Standing.INTERPRETIVE else ""
+    st.badge(f"{label}{one}", color=color, icon=icon, help=STANDINGS[standing])
+    if kinds:
+        st.caption(md.text(", ".join(kinds).capitalize()))
+
+
 def _citations(citations: tuple[Citation, ...]) -> None:
     for citation in citations:
         url = citation.url
         shown = url.removeprefix("https://") if url else ""
+        if citation.itself:
+            st.caption(f"The paper itself: {md.text(citation.authors)} {md.link(shown, url)}")
+            continue
         st.caption(
             f"{md.text(citation.authors)} ({citation.year}). {md.text(citation.title)}. "
             f"*{md.text(citation.source)}*. {md.link(shown, url)}"

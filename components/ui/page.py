@@ -39,8 +39,9 @@ def panel_choice(presenting: bool) -> str:
             format_func=state.PANELS.__getitem__,
             required=True,
             label_visibility="collapsed",
+            wrap=True,
             **state.widget(state.PANEL, state.PANELS),
         )
         if presenting:
             st.button("Exit presentation", icon=":material/close_fullscreen:", on_click=state.present, args=(False,))
-    return str(st.session_state[state.PANEL])
+    return str(st.session_state[state.PANEL])  # the panel is read before this is drawn; its value

@@ -17,9 +17,10 @@ from typing import Any
 
 import streamlit as st
 
+from components import compare
 from components.filters import Filters
 from components.model import ConceptMap
-from components.vocabulary import Kind, RelationType
+from components.vocabulary import Kind, RelationType, Standing
 
 # The shareable view; each key is also its query parameter's name.
 SELECTED = "selected"  # a concept id or a relation id
@@ -28,8 +29,12 @@ FACETS = "facets"
 FACET_DEPTH = "facet_depth"
 RELATION_TYPES = "relations"
 DEPTH = "depth"
-PANEL = "panel"  # what the side panel shows: details, references or outline
+PANEL = "panel"  # what the side panel shows: details, path, compare, evidence, references or outline
 REFERENCE = "ref"  # the key of the chosen reference
+PATH = "path"  # [from, to]: the two concepts whose routes are shown
+COMPARE = "compare"  # the kind of concept the facets are compared by
+VIEW = "view"  # a named view (a figure of the paper): only its concepts are shown
+STANDINGS = "standing"  # the standings of the relations shown (none: all)
 PRESENT = "present"  # 1 in presentation mode
 CONTRAST = "contrast"  # 1 for the high-contrast palette
 # Components and widgets that own their own state.
@@ -39,8 +44,17 @@ REFERENCE_TABLE = "reference_table"
 LAST_VALID = "last_valid_map"  # the MapFile of the last map that loaded cleanly
 _URL_READ = "url_read"
 
-DETAILS, REFERENCES, OUTLINE = "details", "references", "outline"
-PANELS = {DETAILS: "Details", REFERENCES: "References", OUTLINE: "Outline"}
+DETAILS, PATHS, COMPARE_PANEL, EVIDENCE, REFERENCES, OUTLINE = (
+    "details", "path", "compare", "evidence", "references", "outline"
+)  # fmt: skip
+PANELS = {
+    DETAILS: "Details",
+    PATHS: "Path",
+    COMPARE_PANEL: "Compare",
+    EVIDENCE: "Evidence",
+    REFERENCES: "References",
+    OUTLINE: "Outline",
+}
 FACET_DEPTHS = range(1, 5)
 FOCUS_DEPTHS = range(0, 5)
 
@@ -54,10 +68,14 @@ VIEW_DEFAULTS: dict[str, Any] = {
     DEPTH: _NO_FILTERS.focus_depth,
     PANEL: DETAILS,
     REFERENCE: None,
+    PATH: [],
+    COMPARE: "region",
+    VIEW: None,
+    STANDINGS: [],
     PRESENT: 0,
     CONTRAST: 0,
 }
-_RESET = (SELECTED, KINDS, FACETS, FACET_DEPTH, RELATION_TYPES, DEPTH, REFERENCE)  # what "Reset view" undoes
+_RESET = (SELECTED, KINDS, FACETS, FACET_DEPTH, RELATION_TYPES, DEPTH, REFERENCE, PATH, VIEW, STANDINGS)
 _FLAGS = (PRESENT, CONTRAST)  # 0 or 1 in the URL, a toggle's True or False
 
 
@@ -82,9 +100,14 @@ def settle(concept_map: ConceptMap) -> dict[str, Collection[Any]]:
         REFERENCE: list(concept_map.reference_by_key),
         PRESENT: range(0, 2),
         CONTRAST: range(0, 2),
+        PATH: {"", *concept_map.concept_by_id},  # "" holds the place of an end not chosen yet
+        COMPARE: [str(kind) for kind in compare.COMPARED],
+        VIEW: [view.id for view in concept_map.views],
+        STANDINGS: [str(standing) for standing in Standing],
     }
     _read_url(options)
     _drop_unknown(options)
+    st.session_state[PATH] = st.session_state[PATH][:2]
     return options
 
 
@@ -159,10 +182,11 @@ def high_contrast() -> bool:
 
 
 def select(target: str | None) -> None:
-    """Callback: select a concept or relation by id (None clears the selection), and show its details."""
+    """Callback: select a concept or relation by id (None clears the selection), and show its details
+    (unless the panel shows a view that selections belong to: a path, a comparison, the outline)."""
     st.session_state[SELECTED] = target
-    if target is not None:
-        st.session_state[PANEL] = DETAILS if st.session_state[PANEL] != OUTLINE else OUTLINE
+    if target is not None and st.session_state[PANEL] not in (OUTLINE, PATHS, COMPARE_PANEL, EVIDENCE):
+        st.session_state[PANEL] = DETAILS
 
 
 def choose_reference(key: str | None) -> None:
@@ -176,9 +200,33 @@ def present(on: bool) -> None:
 
 
 def on_network_select() -> None:
-    """Callback: a click in the network view selects what was clicked; the background clears."""
+    """Callback: a click in the network view selects what was clicked; the background clears; a shift-click
+    on a concept asks the way there from the selected concept."""
     event = st.session_state[NETWORK].select or {}
+    if event.get("kind") == "path_end":
+        start = st.session_state[SELECTED]
+        if start and start != event.get("id"):
+            set_path(start, event.get("id"))
+        return
     select(event.get("id") if event.get("kind") in ("concept", "relation") else None)
+
+
+def set_path(start: str | None, end: str | None) -> None:
+    """Callback: show the routes between two concepts (either may be None until both are chosen)."""
+    st.session_state[PATH] = [start or "", end or ""]
+    st.session_state[PANEL] = PATHS
+
+
+def path_end_from_widget(position: int, key: str) -> None:
+    """Callback: one end of the path chosen in its search box."""
+    ends = (st.session_state[PATH] + ["", ""])[:2]
+    ends[position] = st.session_state[key] or ""
+    st.session_state[PATH] = ends
+
+
+def show_view(view_id: str | None) -> None:
+    """Callback: show only a named view's concepts (None: the whole map)."""
+    st.session_state[VIEW] = view_id
 
 
 def reset() -> None:

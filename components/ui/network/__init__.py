@@ -54,7 +54,8 @@ def network(
 ) -> None:
     """Draw the map; a click on a concept, a relation or the background calls `on_select`.
 
-    In the callback, `st.session_state[key].select` is {"kind": "concept"|"relation"|"none", "id": ...}.
+    In the callback, `st.session_state[key].select` is {"kind": "concept"|"relation"|"none", "id": ...}, or
+    {"kind": "path_end", "id": ...} for a shift-click on a concept.
     `frame` asks the view to fit these concepts once (a tour step, a path).
     """
     _NETWORK(

@@ -154,7 +154,7 @@ function apply(view, vis) {
   const highlightChanged = JSON.stringify(data.highlight) !== JSON.stringify(view.highlight);
   view.visible = data.visible;
   view.highlight = data.highlight;
-  drawLegend(view, data.graph.legend);
+  drawLegend(view, data.graph.legend, data.graph.lines);
   const selected = data.selected ?? null;
   const fromPython = selectionKey(selected) !== selectionKey(view.selected);
   view.selected = selected;
@@ -315,6 +315,12 @@ function toEdge(edge) {
 // --- selection and framing --------------------------------------------------------------------------
 
 function onClick(view, event) {
+  if (event.event?.srcEvent?.shiftKey && event.nodes.length) {
+    // Shift-click: the way from the selected concept to this one (Python finds and shows the routes).
+    view.clicks += 1;
+    view.setTriggerValue("select", { kind: "path_end", id: event.nodes[0], click: view.clicks });
+    return;
+  }
   let selected = null;
   if (event.nodes.length) selected = { kind: "concept", id: event.nodes[0] };
   else if (event.edges.length) selected = { kind: "relation", id: event.edges[0] };
@@ -849,38 +855,62 @@ const SHAPES = {
   hexagon: "M4.5 2h7L15 8l-3.5 6h-7L1 8Z",
 };
 
-// Only the kinds on the map as it is shown, each with how many there are.
-function drawLegend(view, legend) {
+// Only the kinds on the map as it is shown, each with how many there are; then what its lines mean.
+function drawLegend(view, legend, lines) {
   view.legendByKind = Object.fromEntries(legend.map((entry) => [entry.kind, entry.singular]));
   const counts = new Map();
   for (const id of visibleIds(view)) {
     const kind = view.raw.nodes.get(id)?.kind;
     if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
-  const entries = legend.filter((entry) => counts.get(entry.kind));
+  const shownEdges = view.visible ? view.visible.edges : [...view.raw.edges.keys()];
+  const standings = new Set(shownEdges.map((id) => view.raw.edges.get(id)?.standing));
+  const kinds = legend.filter((entry) => counts.get(entry.kind));
+  const styles = lines.filter((line) => standings.has(line.standing));
   const container = view.root.querySelector(".atlas-legend");
-  const signature = JSON.stringify(entries.map((entry) => [entry.kind, counts.get(entry.kind)]));
+  const signature = JSON.stringify([kinds.map((entry) => [entry.kind, counts.get(entry.kind)]), styles]);
   if (container.dataset.signature === signature) return;
   container.dataset.signature = signature;
   container.replaceChildren(
-    ...entries.map((entry) => {
-      const item = document.createElement("span");
-      item.className = "atlas-legend-item";
-      item.setAttribute("role", "listitem");
-      const icon = document.createElementNS(SVG, "svg");
-      icon.setAttribute("viewBox", "0 0 16 16");
-      icon.setAttribute("aria-hidden", "true");
-      const path = document.createElementNS(SVG, "path");
-      path.setAttribute("d", SHAPES[entry.shape] ?? SHAPES.dot);
-      path.setAttribute("fill", entry.color);
-      path.setAttribute("stroke", "#333333");
-      icon.append(path);
-      const label = document.createElement("span");
-      label.textContent = `${entry.label} ${counts.get(entry.kind)}`;
-      item.append(icon, label);
-      return item;
-    }),
+    ...kinds.map((entry) => legendItem(shapeIcon(entry), `${entry.label} ${counts.get(entry.kind)}`)),
+    ...styles.map((line) => legendItem(lineIcon(line), line.label, line.help)),
   );
+}
+
+function legendItem(icon, text, help = "") {
+  const item = document.createElement("span");
+  item.className = "atlas-legend-item";
+  item.setAttribute("role", "listitem");
+  if (help) item.title = help;
+  const label = document.createElement("span");
+  label.textContent = text;
+  item.append(icon, label);
+  return item;
+}
+
+function shapeIcon(entry) {
+  const icon = document.createElementNS(SVG, "svg");
+  icon.setAttribute("viewBox", "0 0 16 16");
+  icon.setAttribute("aria-hidden", "true");
+  const path = document.createElementNS(SVG, "path");
+  path.setAttribute("d", SHAPES[entry.shape] ?? SHAPES.dot);
+  path.setAttribute("fill", entry.color);
+  path.setAttribute("stroke", "#333333");
+  icon.append(path);
+  return icon;
+}
+
+function lineIcon(line) {
+  const icon = document.createElementNS(SVG, "svg");
+  icon.setAttribute("viewBox", "0 0 22 8");
+  icon.setAttribute("aria-hidden", "true");
+  icon.classList.add("atlas-line-icon");
+  const stroke = document.createElementNS(SVG, "line");
+  for (const [name, value] of [["x1", 1], ["y1", 4], ["x2", 21], ["y2", 4], ["stroke-width", 2]]) stroke.setAttribute(name, value);
+  stroke.setAttribute("stroke", "currentColor");
+  if (line.dashes) stroke.setAttribute("stroke-dasharray", line.dashes.join(" "));
+  icon.append(stroke);
+  return icon;
 }
 
 function readTheme(root, highContrast) {

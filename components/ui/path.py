@@ -1,0 +1,81 @@
+"""The Path view: choose two concepts (or shift-click the second on the map); the shortest routes between
+them are lit on the map and told in words, step by step, each with the works behind it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import markdown as md
+from components import paths
+from components.model import ConceptMap
+
+from . import state
+
+
+def ends() -> tuple[str, str]:
+    start, end = ([*st.session_state[state.PATH], "", ""])[:2]
+    return start, end
+
+
+def routes(concept_map: ConceptMap) -> list[paths.Path]:
+    start, end = ends()
+    return paths.between(concept_map, start, end) if start and end else []
+
+
+def highlight(found: list[paths.Path]) -> dict[str, list[str]] | None:
+    """The routes' concepts and relations, for the map to light up."""
+    if not found:
+        return None
+    nodes = sorted({node for route in found for node in route.concepts})
+    edges = sorted({step.relation.id for route in found for step in route.steps})
+    return {"nodes": nodes, "edges": edges}
+
+
+def view(concept_map: ConceptMap, labels: dict[str, str], found: list[paths.Path]) -> None:
+    concepts = sorted(concept_map.concept_by_id, key=lambda concept: labels[concept].lower())
+    start, end = ends()
+    for position, (title, value) in enumerate((("From", start), ("To", end))):
+        key = f"path_{position}_widget"
+        st.session_state[key] = value or None
+        st.selectbox(
+            title,
+            options=concepts,
+            format_func=labels.__getitem__,
+            filter_mode="contains",
+            placeholder="A concept",
+            key=key,
+            on_change=state.path_end_from_widget,
+            args=(position, key),
+        )
+    selected = st.session_state[state.SELECTED]
+    if selected in concept_map.concept_by_id and selected not in (start, end):
+        st.button(
+            f"From the selection: {md.text(concept_map.concept_by_id[selected].label)}",
+            on_click=state.set_path,
+            args=(selected, end or None),
+            icon=":material/my_location:",
+            type="tertiary",
+        )
+    st.caption("Or select a concept on the map, then shift-click another to find the way between them.")
+    if not (start and end):
+        return
+    by_id = concept_map.concept_by_id
+    if not found:
+        st.info(f"No route joins {md.text(by_id[start].label)} and {md.text(by_id[end].label)} in this map.")
+        return
+    for number, route in enumerate(found, 1):
+        steps = len(route.steps)
+        st.markdown(f"**Route {number}** · {steps} step{'s' if steps > 1 else ''}")
+        for index, step in enumerate(route.steps):
+            st.button(
+                md.text(step.sentence),
+                key=f"path:{number}:{index}",
+                on_click=state.select,
+                args=(step.relation.id,),
+                type="tertiary",
+                icon=":material/arrow_forward:",
+                help="Select this relation on the map",
+            )
+        if route.through_hubs_only:
+            names = " and ".join(md.text(hub.label) for hub in route.hubs)
+            st.caption(f"This route passes only through {names}, which connect to much of the map: a loose link.")

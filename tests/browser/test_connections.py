@@ -1,0 +1,79 @@
+"""Explaining the connections, in the browser: a path lit on the map, a shift-click asking the way, a cell of
+the facet comparison selecting its relation, the evidence view. Screenshots left in test-artifacts/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, expect
+
+SETTLED = ".atlas-network[data-settled=true]:not([data-animating=true])"
+
+
+def open_at(browser: Browser, app, query: str = "") -> Page:
+    page = browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
+    page.goto(f"{app.url}/{query}")
+    page.wait_for_selector(SETTLED, timeout=30_000)
+    return page
+
+
+def view(page: Page, script: str, arg=None):
+    return page.locator(".atlas-network").evaluate(script, arg)
+
+
+def test_a_path_is_lit_on_the_map_and_told_in_words(browser: Browser, app, artifacts: Path):
+    page = open_at(browser, app, "?panel=path&path=tpj&path=prosocial_concern")
+    expect(page.get_by_text("Route 3", exact=False)).to_be_visible()
+    expect(
+        page.get_by_role("button", name=re.compile(r"^Temporoparietal junction is engaged by Mentalizing"))
+    ).to_be_visible()
+    page.wait_for_selector(SETTLED)
+    lit = set(view(page, "el => el.atlas.lit()"))
+    assert {"tpj", "mentalizing", "empathy", "prosocial_concern", "mentalizing_system"} <= lit
+    canvas = page.locator(".atlas-canvas").bounding_box()
+    for concept in ("tpj", "prosocial_concern"):  # the route is framed
+        point = view(page, "(el, id) => el.atlas.nodePosition(id)", concept)
+        assert 0 < point["x"] < canvas["width"]
+        assert 0 < point["y"] < canvas["height"]
+    page.screenshot(path=artifacts / "connections-path.png")
+    page.context.close()
+
+
+def test_a_shift_click_asks_the_way_from_the_selection(browser: Browser, app):
+    page = open_at(browser, app, "?selected=tpj")
+    page.wait_for_selector(SETTLED)
+    canvas = page.locator(".atlas-network canvas").bounding_box()
+    point = view(page, "(el, id) => el.atlas.nodePosition(id)", "mentalizing")
+    page.keyboard.down("Shift")
+    page.mouse.click(canvas["x"] + point["x"], canvas["y"] + point["y"])
+    page.keyboard.up("Shift")
+    expect(page).to_have_url(re.compile(r"path=tpj&path=mentalizing"))
+    expect(page.get_by_role("radio", name="Path")).to_be_checked()
+    expect(page.locator(".atlas-network")).to_have_attribute("data-selected", "concept:tpj")  # still selected
+    page.context.close()
+
+
+def test_a_cell_of_the_comparison_selects_its_relation(browser: Browser, app, artifacts: Path):
+    page = open_at(browser, app, "?panel=compare")
+    table = page.get_by_role("region", name=re.compile("Brain regions by facet"))
+    expect(table).to_be_visible()
+    page.screenshot(path=artifacts / "connections-compare.png")
+    rows = page.locator(".atlas-network")  # keep the map in view while the table is used
+    expect(rows).to_be_visible()
+    box = table.bounding_box()
+    # Columns: row labels, then the three facets; the second row is the anterior cingulate cortex, joined to
+    # experience sharing (the first facet column) through one relation.
+    header = 35
+    label_width = box["width"] * 0.4
+    page.mouse.click(box["x"] + label_width + 40, box["y"] + header + 35 * 1 + 17)
+    expect(page).to_have_url(re.compile(r"selected=(acc|[a-z_]+%7C[a-z_]+%7Cacc)(&|$)"))
+    page.context.close()
+
+
+def test_the_evidence_view(browser: Browser, app, artifacts: Path):
+    page = open_at(browser, app, "?panel=evidence")
+    expect(page.get_by_text("How firmly the relations stand")).to_be_visible()
+    expect(page.locator(".atlas-legend")).to_contain_text("Tentative")  # the line styles explained on the map
+    page.screenshot(path=artifacts / "connections-evidence.png")
+    page.context.close()
