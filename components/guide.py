@@ -21,11 +21,18 @@ def how_to(concept_map: ConceptMap) -> str:
             "in words, what each cited work showed and the citations with their links. Click a concept in the "
             "panel to move there; click the map's background to clear.",
             f"- **Search** above the map by name, abbreviation or older term{for_example}.",
-            "- **Filters** keep some kinds, a facet and what lies within *k* steps of it, or some relation "
-            "types; *Focus* keeps only what lies within *k* steps of the selection; the map refits to what "
-            "stays. *Reset view* undoes it all.",
-            "- **References** beside the map: choose one in the table to light up, and list, every concept "
-            "and relation it supports. **Outline** gives the whole map as text, facet by facet.",
+            "- **Filters** keep some kinds, a facet and what lies within *k* steps of it, some relation "
+            "types, or relations that stand as firmly as you ask; *Focus* keeps only what lies within *k* steps "
+            "of the selection; the map refits to what stays. *Reset view* undoes it all.",
+            "- **Path**: choose two concepts (or select one and shift-click another) to see the shortest routes "
+            "between them lit on the map and told step by step, each with its references.",
+            "- **Compare** sets the facets side by side: which regions, methods, paradigms or populations each "
+            "reaches, and through how many works; the paper's own figures are named views, one click each.",
+            "- **Evidence**: a line's style says how firmly the relation stands (solid: established by several "
+            "studies, a meta-analysis or a review; dashed: one study; dotted: the map's reading). The Evidence "
+            "view lists what rests on one work, the most cited works and the most connected concepts.",
+            "- **References**: choose one in the table to light up, and list, every concept and relation it "
+            "supports. **Outline** gives the whole map as text, facet by facet.",
             "- **Keyboard**: on the map, the arrow keys move between related concepts, Enter opens one, Esc "
             "clears, F fits, + and − zoom.",
             "- **Present** shows the map and the details alone in large type for a projector, with *High "
