@@ -29,6 +29,7 @@ from components.ui import (
     problems,
     references,
     state,
+    tour,
     watch,
 )
 from components.ui.network import network
@@ -73,6 +74,7 @@ visible = filters.apply(data.map_graph(file))
 reference = references.chosen(concept_map)
 shown = st.session_state[state.PANEL]
 routes = path.routes(concept_map) if shown == state.PATHS else []
+step = tour.shown(concept_map)  # the concepts and relations of the tour's step, in the Tour view
 state.write_url()  # the view is settled: nothing below changes it in this run
 
 # The panel widens for its tables (references, comparisons, evidence); otherwise the map takes the most.
@@ -88,16 +90,22 @@ with map_column:
         title=concept_map.meta.title,
         visible={"nodes": sorted(visible.nodes), "edges": sorted(visible.edges)} if filters.active else None,
         selection=selection,
-        highlight=path.highlight(routes) or references.highlight(concept_map, reference),
-        frame=routes[0].concepts if routes else (),
+        highlight={"nodes": step[0], "edges": step[1]}
+        if step
+        else path.highlight(routes) or references.highlight(concept_map, reference),
+        frame=step[0] if step else routes[0].concepts if routes else (),
+        touring=step is not None,
         presenting=presenting,
         high_contrast=state.high_contrast(),
         on_select=state.on_network_select,
+        on_tour=state.on_network_tour,
         key=state.NETWORK,
     )
 with side_column, st.container(key="side_panel"):
     page.panel_choice(presenting)
-    if shown == state.PATHS:
+    if shown == state.TOURS:
+        tour.view(concept_map)
+    elif shown == state.PATHS:
         path.view(concept_map, labels, routes)
     elif shown == state.COMPARE_PANEL:
         compare.view(concept_map)

@@ -38,3 +38,19 @@ def link(label: str, url: str | None) -> str:
     if not url or not HTTPS_URL.fullmatch(url):
         return text(label)
     return f"[{text(label)}](<{url}>)"
+
+
+_EMPHASIS = re.compile(r"(\*\*[^*\n]+\*\*|\*[^*\n]+\*)")
+
+
+def emphasis(value: str) -> str:
+    """`value` as literal text but for *italic* and **bold**: the one markup a tour step may use."""
+    parts = []
+    for part in _EMPHASIS.split(_LINE_BREAKS.sub(" ", value)):
+        if part.startswith("**") and part.endswith("**") and len(part) > 4:
+            parts.append(f"**{text(part[2:-2])}**")
+        elif part.startswith("*") and part.endswith("*") and len(part) > 2:
+            parts.append(f"*{text(part[1:-1])}*")
+        else:
+            parts.append(text(part))
+    return "".join(parts)

@@ -193,12 +193,36 @@ class View(Strict):
     concepts: tuple[Slug, ...] = Field(min_length=1)
 
 
+class TourStep(Strict):
+    """One step of a tour: what to say, what to show on the map, and the works it rests on."""
+
+    title: Text
+    text: Text = Field(description="What the step says: plain text, with *italic* and **bold** only.")
+    concepts: tuple[Slug, ...] = Field(default=(), description="The concepts the step shows and frames.")
+    relations: tuple[Text, ...] = Field(
+        default=(),
+        description="Relation ids (source|type|target) it lights; by default, those among its concepts.",
+    )
+    refs: tuple[Slug, ...] = Field(default=(), description="Keys of the works the step cites.")
+    zoom: float | None = Field(default=None, gt=0, le=5, description="How close to zoom (1: the map's own scale).")
+
+
+class Tour(Strict):
+    """A guided sequence through the map, for teaching."""
+
+    id: Slug
+    title: Text
+    description: Text | None = None
+    steps: tuple[TourStep, ...] = Field(min_length=1)
+
+
 class ConceptMap(Strict):
     meta: Meta
     concepts: tuple[Concept, ...] = Field(min_length=1)
     relations: tuple[Relation, ...] = ()
     references: tuple[Reference, ...] = ()
     views: tuple[View, ...] = Field(default=(), description="Named views, e.g. the paper's figures.")
+    tours: tuple[Tour, ...] = Field(default=(), description="Guided tours of the map, step by step.")
 
     @cached_property
     def concept_by_id(self) -> dict[str, Concept]:
@@ -315,6 +339,7 @@ def cross_reference_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
                         ("views", index, "concepts", position),
                     )
     yield from _unique(_records(data, "views"), "views", "id", "view id")
+    yield from _tour_problems(data, ids, keys)
     for index, concept in concepts:
         path: Path = ("concepts", index)
         yield from _known_refs(concept, path, keys)
@@ -340,6 +365,31 @@ def cross_reference_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
             if triple in seen:
                 yield Problem(f"the same relation is already at relations[{seen[triple]}]; remove one", path)
             seen.setdefault(triple, index)
+
+
+def _tour_problems(data: Mapping[str, Any], ids: set[Any], keys: set[Any]) -> Iterator[Problem]:
+    """Every concept, relation and reference a tour step names must be in the map."""
+    relations = {f"{r.get('source')}|{r.get('type')}|{r.get('target')}" for _, r in _records(data, "relations")}
+    tours = _records(data, "tours")
+    yield from _unique(tours, "tours", "id", "tour id")
+    for t, tour in tours:
+        steps = tour.get("steps")
+        if not isinstance(steps, list):
+            continue
+        for s, step in enumerate(steps):
+            if not isinstance(step, Mapping):
+                continue
+            for field, known, what in (("concepts", ids, "concept"), ("relations", relations, "relation"),
+                                       ("refs", keys, "reference")):  # fmt: skip
+                values = step.get(field)
+                if not isinstance(values, list):
+                    continue
+                for position, value in enumerate(values):
+                    if isinstance(value, str) and value not in known:
+                        yield Problem(
+                            f"unknown {what} '{value}'{_did_you_mean(value, known)}",
+                            ("tours", t, "steps", s, field, position),
+                        )
 
 
 def _records(data: Mapping[str, Any], section: str) -> list[tuple[int, dict[str, Any]]]:
@@ -401,6 +451,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "relations": tuple(Relation.model_fields),
     "references": tuple(Reference.model_fields),
     "views": tuple(View.model_fields),
+    "tours": tuple(Tour.model_fields),
+    "steps": tuple(TourStep.model_fields),
 }
 
 

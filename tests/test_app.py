@@ -377,3 +377,49 @@ def load_map(path: Path):
     from components import load
 
     return load.load_concepts(path)
+
+
+def test_a_tour_step_in_the_url_opens_that_step_framed_and_lit(monkeypatch):
+    at = open_app(monkeypatch, PAPER, panel="tour", tour="argument", step="4", present="1")
+    assert not at.exception
+    assert plain(at.subheader[0].value) == "Mentalizing and its regions (Figure 2)"
+    data = view_data(at)
+    assert data["frame"][:3] == ["mentalizing", "mental_state_attribution", "self_projection"]
+    assert {"mpfc", "tpj", "pcc_precuneus"} <= set(data["highlight"]["nodes"])
+    assert "mentalizing|engages|tpj" in data["highlight"]["edges"]
+    assert data["touring"] is True
+    assert data["present"] is True
+    assert "Van Overwalle & Baetens 2009" in plain(texts(at)).replace("\u2060", "")  # every step cites its works
+
+
+def test_next_previous_and_end_turn_the_tour(monkeypatch):
+    at = open_app(monkeypatch, PAPER, panel="tour", tour="argument", step="1")
+    next(b for b in at.button if b.key == "tour-next").click().run()
+    assert at.query_params["step"] == "2"
+    assert plain(at.subheader[0].value) == "Three facets of empathy (Figure 1)"
+    next(b for b in at.button if b.key == "tour-previous").click().run()
+    assert "step" not in at.query_params  # back at the first step, the default
+    next(b for b in at.button if b.key == "tour-end").click().run()
+    assert "tour" not in at.query_params
+    assert view_data(at)["touring"] is False
+
+
+def test_starting_a_tour_presents_it(monkeypatch):
+    at = open_app(monkeypatch, PAPER, panel="tour")
+    next(b for b in at.button if b.key == "tour-start:argument").click().run()
+    assert at.query_params["tour"] == "argument"
+    assert at.query_params["present"] == "1"
+    assert plain(at.subheader[0].value) == "Why empathy matters"
+
+
+def test_the_example_maps_tour_assumes_nothing_of_the_paper(monkeypatch):
+    at = open_app(monkeypatch, EXAMPLE, panel="tour", tour="model", step="2")
+    assert not at.exception
+    assert plain(at.subheader[0].value) == "The phonological loop in the brain"
+    assert "left_smg" in view_data(at)["highlight"]["nodes"]
+
+
+def test_a_step_the_tour_does_not_have_opens_its_first(monkeypatch):
+    at = open_app(monkeypatch, EXAMPLE, panel="tour", tour="model", step="9")
+    assert not at.exception
+    assert plain(at.subheader[0].value) == "A controller and two stores"

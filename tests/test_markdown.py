@@ -72,3 +72,13 @@ def test_a_link_puts_a_whole_https_address_in_angle_brackets():
 )
 def test_anything_but_a_whole_https_address_is_shown_as_plain_text(url):
     assert link("the [paper]", url) == text("the [paper]")
+
+
+def test_emphasis_keeps_italic_and_bold_and_nothing_else():
+    from components.markdown import emphasis
+
+    marked = emphasis("The **perceiver** and the *target*: [link](javascript:x) <b>tag</b> www.example.org")
+    assert marked.startswith("The **perceiver** and the *target*")
+    assert "[link](javascript" not in marked
+    assert r"\<b\>" in marked
+    assert not re.search(r"www\\\.", marked)  # the bare address is broken up like any map text

@@ -160,7 +160,7 @@ def test_unknown_concept_field_suggests_and_lists_allowed_fields(minimal_data):
     [
         ("meta", ("meta", "titel"), "title, description, source, version, start_here, search_examples"),
         ("source", ("meta", "source", "titel"), "citation, doi, url, key"),
-        ("top", ("titel",), "meta, concepts, relations, references, views"),
+        ("top", ("titel",), "meta, concepts, relations, references, views, tours"),
     ],
 )
 def test_unknown_field_lists_the_fields_of_its_own_section(minimal_data, section, path, allowed):

@@ -35,6 +35,8 @@ PATH = "path"  # [from, to]: the two concepts whose routes are shown
 COMPARE = "compare"  # the kind of concept the facets are compared by
 VIEW = "view"  # a named view (a figure of the paper): only its concepts are shown
 STANDINGS = "standing"  # the standings of the relations shown (none: all)
+TOUR = "tour"  # the tour being given
+STEP = "step"  # its step, from 1
 PRESENT = "present"  # 1 in presentation mode
 CONTRAST = "contrast"  # 1 for the high-contrast palette
 # Components and widgets that own their own state.
@@ -44,10 +46,11 @@ REFERENCE_TABLE = "reference_table"
 LAST_VALID = "last_valid_map"  # the MapFile of the last map that loaded cleanly
 _URL_READ = "url_read"
 
-DETAILS, PATHS, COMPARE_PANEL, EVIDENCE, REFERENCES, OUTLINE = (
-    "details", "path", "compare", "evidence", "references", "outline"
+DETAILS, PATHS, COMPARE_PANEL, EVIDENCE, REFERENCES, OUTLINE, TOURS = (
+    "details", "path", "compare", "evidence", "references", "outline", "tour"
 )  # fmt: skip
 PANELS = {
+    TOURS: "Tour",
     DETAILS: "Details",
     PATHS: "Path",
     COMPARE_PANEL: "Compare",
@@ -74,6 +77,8 @@ VIEW_DEFAULTS: dict[str, Any] = {
     STANDINGS: [],
     PRESENT: 0,
     CONTRAST: 0,
+    TOUR: None,
+    STEP: 1,
 }
 _RESET = (SELECTED, KINDS, FACETS, FACET_DEPTH, RELATION_TYPES, DEPTH, REFERENCE, PATH, VIEW, STANDINGS)
 _FLAGS = (PRESENT, CONTRAST)  # 0 or 1 in the URL, a toggle's True or False
@@ -104,6 +109,8 @@ def settle(concept_map: ConceptMap) -> dict[str, Collection[Any]]:
         COMPARE: [str(kind) for kind in compare.COMPARED],
         VIEW: [view.id for view in concept_map.views],
         STANDINGS: [str(standing) for standing in Standing],
+        TOUR: [tour.id for tour in concept_map.tours],
+        STEP: range(1, 1 + max((len(tour.steps) for tour in concept_map.tours), default=1)),
     }
     _read_url(options)
     _drop_unknown(options)
@@ -222,6 +229,35 @@ def path_end_from_widget(position: int, key: str) -> None:
     ends = (st.session_state[PATH] + ["", ""])[:2]
     ends[position] = st.session_state[key] or ""
     st.session_state[PATH] = ends
+
+
+def start_tour(tour_id: str, present_it: bool = True) -> None:
+    """Callback: begin a tour at its first step, in presentation mode."""
+    st.session_state[TOUR] = tour_id
+    st.session_state[STEP] = 1
+    st.session_state[PANEL] = TOURS
+    if present_it:
+        st.session_state[PRESENT] = 1
+
+
+def turn(by: int, steps: int) -> None:
+    """Callback: to the next (1) or previous (-1) step of the tour, within its `steps`."""
+    st.session_state[STEP] = min(max(st.session_state[STEP] + by, 1), steps)
+
+
+def end_tour() -> None:
+    """Callback: leave the tour (and presentation mode)."""
+    st.session_state[TOUR] = None
+    st.session_state[STEP] = 1
+    st.session_state[PANEL] = DETAILS
+    st.session_state[PRESENT] = 0
+
+
+def on_network_tour() -> None:
+    """Callback: the arrow keys turn the tour's pages (the view sends "next" or "previous")."""
+    event = st.session_state[NETWORK].tour or {}
+    if st.session_state[TOUR]:
+        st.session_state[STEP] = max(1, st.session_state[STEP] + (1 if event.get("go") == "next" else -1))
 
 
 def show_view(view_id: str | None) -> None:

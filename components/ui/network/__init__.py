@@ -47,16 +47,19 @@ def network(
     selection: Selection | None,
     highlight: dict[str, list[str]] | None,
     on_select: Callable[[], None],
+    on_tour: Callable[[], None],
     key: str,
     presenting: bool = False,
     high_contrast: bool = False,
     frame: Sequence[str] = (),
+    touring: bool = False,
 ) -> None:
     """Draw the map; a click on a concept, a relation or the background calls `on_select`.
 
     In the callback, `st.session_state[key].select` is {"kind": "concept"|"relation"|"none", "id": ...}, or
     {"kind": "path_end", "id": ...} for a shift-click on a concept.
-    `frame` asks the view to fit these concepts once (a tour step, a path).
+    `frame` asks the view to fit these concepts once (a tour step, a path). While `touring`, the left and
+    right arrow keys call `on_tour`, with `st.session_state[key].tour` = {"go": "next"|"previous"}.
     """
     _NETWORK(
         key=key,
@@ -69,7 +72,9 @@ def network(
             "present": presenting,
             "contrast": "high" if high_contrast else "normal",
             "frame": list(frame),
+            "touring": touring,
             "minHeight": MIN_HEIGHT,
         },
         on_select_change=on_select,
+        on_tour_change=on_tour,
     )

@@ -42,6 +42,7 @@ export default function render(component) {
   }
   view.setTriggerValue = setTriggerValue;
   view.minHeight = data.minHeight;
+  view.touring = Boolean(data.touring);
   view.canvas.setAttribute("aria-label", `${data.title}: concept map`);
   fitHeight(view);
   view.pending = data;
@@ -51,6 +52,7 @@ export default function render(component) {
 
   return () => {
     window.removeEventListener("resize", view.onResize);
+    document.removeEventListener("keydown", view.onPageKey);
     view.observer?.disconnect();
     view.network?.destroy();
     views.delete(parentElement);
@@ -81,6 +83,7 @@ function createView(root) {
     theme: null, // text, background and dimmed-text colours read from Streamlit's theme
     palette: PALETTES.normal,
     fontScale: 1, // names grow in presentation mode
+    present: null, // in presentation mode (null until the first data)
     visible: null, // {nodes, edges} the filters keep, or null for all
     highlight: null, // {nodes, edges} a chosen reference supports, or null
     selected: null, // {kind: "concept"|"relation", id} last shown, from a click or from Python
@@ -92,28 +95,33 @@ function createView(root) {
     labelBoxes: [], // the names drawn last, in px from the canvas's top left (tests and benchmarks)
     looks: null, // what the last restyle showed; a rerun that changes none of it costs nothing
     framed: null, // what the view was last framed on
+    wanted: null, // concepts Python asks to frame (a tour step, a path), framed once each
     settled: false, // the first layout has finished
     createdAt: 0, // when the layout started, for data-layout-ms
     clicks: 0, // so that two clicks on the background are two events
     onResize: null,
+    onPageKey: null, // turns a tour's pages
+    touring: false, // a tour is being given: the arrow keys turn its pages
     observer: null, // shows "Back to the map" on a phone once the map has scrolled away
   };
   view.onResize = () => fitHeight(view);
   window.addEventListener("resize", view.onResize);
+  // During a tour, ← and → turn its pages wherever the focus is (but in a text field).
+  view.onPageKey = (event) => {
+    if (!view.touring || !["ArrowLeft", "ArrowRight", "PageUp", "PageDown"].includes(event.key)) return;
+    const typing = event.composedPath().some((element) => ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName));
+    if (typing) return;
+    event.preventDefault();
+    event.stopPropagation();
+    view.clicks += 1;
+    const go = event.key === "ArrowRight" || event.key === "PageDown" ? "next" : "previous";
+    view.setTriggerValue("tour", { go, press: view.clicks });
+  };
+  document.addEventListener("keydown", view.onPageKey, true);
   root.atlas = testHooks(view);
   root.querySelector("[data-action=fit]").onclick = () => frame(view, visibleIds(view), true);
   root.querySelector("[data-action=relayout]").onclick = () => relayout(view);
-  const legendButton = root.querySelector("[data-action=legend]");
-  if (window.innerWidth < 640) {
-    root.querySelector(".atlas-legend").hidden = true; // a phone's canvas is too small to share
-    legendButton.setAttribute("aria-pressed", "false");
-  }
-  legendButton.onclick = () => {
-    const legend = root.querySelector(".atlas-legend");
-    legend.hidden = !legend.hidden;
-    legendButton.setAttribute("aria-pressed", String(!legend.hidden));
-    view.network?.redraw();
-  };
+  root.querySelector("[data-action=legend]").onclick = () => setLegend(view, root.querySelector(".atlas-legend").hidden);
   view.canvas.tabIndex = 0;
   view.canvas.onkeydown = (event) => onKey(view, event);
   view.canvas.addEventListener("pointerdown", (event) => {
@@ -128,6 +136,14 @@ function createView(root) {
   });
   view.observer.observe(view.canvas);
   return view;
+}
+
+// The legend shows (or not): hidden by default on a phone (its canvas is too small to share) and when
+// presenting; the Legend button toggles it.
+function setLegend(view, shown) {
+  view.root.querySelector(".atlas-legend").hidden = !shown;
+  view.root.querySelector("[data-action=legend]").setAttribute("aria-pressed", String(shown));
+  view.network?.redraw();
 }
 
 // The canvas reaches down to the bottom of the window (on a phone, most of it: the details follow).
@@ -149,6 +165,10 @@ function apply(view, vis) {
   else if (data.graph.version !== view.version) update(view, data);
   view.theme = theme;
   view.palette = PALETTES[data.contrast] ?? PALETTES.normal;
+  if (Boolean(data.present) !== view.present) {
+    view.present = Boolean(data.present);
+    setLegend(view, !view.present && window.innerWidth >= 640); // in front of a room, the map first
+  }
   view.fontScale = data.present ? 1.5 : 1;
   const visibleChanged = JSON.stringify(data.visible) !== JSON.stringify(view.visible);
   const highlightChanged = JSON.stringify(data.highlight) !== JSON.stringify(view.highlight);
@@ -164,6 +184,7 @@ function apply(view, vis) {
   view.looks = looks;
   view.root.dataset.selected = selectionKey(selected);
   if (fromPython) announce(view);
+  view.wanted = data.frame?.length ? data.frame : null; // what to frame once the layout is ready
   if (!view.settled) return;
   if (data.frame?.length) frameOnce(view, data.frame);
   else if (visibleChanged) frame(view, visibleIds(view));
@@ -209,7 +230,8 @@ function settle(view) {
   view.status.textContent = "";
   view.root.dataset.settled = "true";
   view.root.dataset.layoutMs = String(Math.round(performance.now() - view.createdAt));
-  if (view.selected) frame(view, neighbourhood(view, view.selected), false);
+  if (view.wanted) frameOnce(view, view.wanted);
+  else if (view.selected) frame(view, neighbourhood(view, view.selected), false);
 }
 
 // Whether a concept's name is promised to stay readable: a landmark, or among the most connected (as
@@ -389,7 +411,7 @@ function frame(view, ids, animate = true) {
 // The view that shows these concepts in the band of the canvas between the buttons and the legend.
 function fitted(view, ids) {
   const network = view.network;
-  network.fit({ nodes: ids, maxZoomLevel: 1.4 * view.fontScale, minZoomLevel: 0.02 });
+  network.fit({ nodes: ids, maxZoomLevel: 1.3, minZoomLevel: 0.02 });
   const scale = network.getScale();
   const position = network.getViewPosition();
   const height = view.canvas.clientHeight;
@@ -557,7 +579,7 @@ function drawName(view, context, id, taken, shapes) {
   if (!raw || !node || node.options.hidden) return null;
   const kept = !view.keep || view.keep.nodes.has(id);
   const important = isPromised(view, raw) || (view.keep && kept) || id === view.cursor;
-  if (!kept && !raw.landmark) return null; // faded concepts keep quiet, but for the landmarks
+  if (!kept && raw.kind !== "facet") return null; // faded concepts keep quiet, but for the facets (orientation)
   const scale = view.network.getScale();
   let size = (raw.font?.size ?? 15) * scale * view.fontScale;
   if (raw.landmark) size = Math.max(size, raw.landmark * view.fontScale);
@@ -568,6 +590,7 @@ function drawName(view, context, id, taken, shapes) {
   const width = view.canvas.clientWidth;
   const height = view.canvas.clientHeight;
   if (centre.x < -200 || centre.y < -100 || centre.x > width + 200 || centre.y > height + 100) return null;
+  if (!kept && (centre.x < 0 || centre.y < 0 || centre.x > width || centre.y > height)) return null;
   const weight = raw.landmark ? "600" : "400";
   context.font = `${weight} ${size}px ${view.theme.font}`;
   const lines = wrap(context, raw.label, size * view.names.lineEm);
