@@ -4,6 +4,8 @@
     stats [MAP]               counts, most connected concepts, references by year, evidence
     path MAP FROM TO          the shortest routes between two concepts, in words, with their references
     compare MAP [--kind K]    the facets side by side: which regions (methods, populations...) each reaches
+    quiz MAP [--seed S] [--n N]   a question set drawn from the map, with the answers and their references
+    score STUDENT [--against MAP] a student's map scored against the expert's: matches, scores, links
     schema                    the JSON Schema of map files
     generate N -o FILE        a generated map of N concepts, for benchmarks
 
@@ -19,7 +21,7 @@ from collections.abc import Callable, Sequence
 
 import yaml
 
-from . import compare, evidence, load, paths, schema, stats
+from . import compare, evidence, load, paths, quiz, schema, score, stats
 from .errors import MapError
 from .files import write_atomic
 from .generate import generated_map
@@ -48,6 +50,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     facets = commands.add_parser("compare", help="the facets side by side")
     facets.add_argument("map", help="map file")
     facets.add_argument("--kind", default="region", choices=[str(kind) for kind in compare.COMPARED])
+    asking = commands.add_parser("quiz", help="a question set drawn from the map, with the answers")
+    asking.add_argument("map", help="map file")
+    asking.add_argument("--seed", type=int, default=1, help="the same seed gives the same questions")
+    asking.add_argument("--n", type=int, default=8, help="how many questions")
+    scoring = commands.add_parser("score", help="a student's map scored against the expert's")
+    scoring.add_argument("student", help="the student's map file (references and notes optional)")
+    scoring.add_argument("--against", default=DEFAULT_MAP, help=f"the expert map (default: {DEFAULT_MAP})")
+    scoring.add_argument("--report", help="also write the feedback, in Markdown, to this file")
     commands.add_parser("schema", help="print the JSON Schema of map files")
     generating = commands.add_parser("generate", help="write a generated map of N concepts, for benchmarks")
     generating.add_argument("concepts", type=int, help="how many concepts")
@@ -63,20 +73,72 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_atomic(args.output, yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
         print(f"{args.output}: {len(data['concepts']):,} concepts, {len(data['relations']):,} relations")
         return 0
+    if args.command == "score":
+        return _score(args)
     try:
         concept_map = load.load_concepts(args.map)
     except MapError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"{args.map}: {error.counted}", file=sys.stderr)
-        return 1
+        return _problems(args.map, error)
     verbs: dict[str, Callable[[ConceptMap, argparse.Namespace], int]] = {
         "validate": _validate,
         "stats": _stats,
         "path": _path,
         "compare": _compare,
+        "quiz": _quiz,
     }
     return verbs[args.command](concept_map, args)
+
+
+def _problems(name: str, error: MapError) -> int:
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    print(f"{name}: {error.counted}", file=sys.stderr)
+    return 1
+
+
+def _quiz(concept_map: ConceptMap, args: argparse.Namespace) -> int:
+    letters = "ABCD"
+    asked = quiz.questions(concept_map, args.seed, args.n)
+    print(f"{len(asked)} questions from {args.map} (seed {args.seed})")
+    for number, question in enumerate(asked, 1):
+        print(f"\n{number}. {question.prompt}")
+        for letter, option in zip(letters, question.options, strict=False):
+            print(f"   {letter}. {option}")
+        sources = "; ".join(citation.short for citation in question.citations)
+        print(f"   Answer: {letters[question.answer]}. {question.note} [{sources}]")
+    return 0
+
+
+def _score(args: argparse.Namespace) -> int:
+    try:
+        expert = load.load_concepts(args.against)
+    except MapError as error:
+        return _problems(args.against, error)
+    try:
+        student = load.parse(load.read_file(args.student), args.student, student=True)
+    except MapError as error:
+        return _problems(args.student, error)
+    result = score.score(student, expert)
+    matched = sum(1 for m in result.matches if m.expert)
+    print(f"{args.student} against {args.against}: {matched} of {len(result.matches)} concepts matched")
+    print(f"Precision {result.precision:.0%}, recall {result.recall:.0%}")
+    for m in result.matches:
+        print(f"  {m.student.label} -> {m.expert.label if m.expert else '(none)'} [{m.how}]")
+    for verdict in ("correct", "wrong", "extra", "missing"):
+        found = result.of(verdict)
+        print(f"\n{verdict.capitalize()} ({len(found)}):")
+        for link in found:
+            mine = score.sentence(student, link.student) if link.student else ""
+            theirs = score.sentence(expert, link.expert) if link.expert else ""
+            sources = "; ".join(citation.short for citation in link.citations)
+            if verdict == "wrong":
+                print(f"  {mine}; the expert map: {theirs} [{sources}]")
+            else:
+                print(f"  {mine or theirs}" + (f" [{sources}]" if sources else ""))
+    if args.report:
+        write_atomic(args.report, score.report(result, student, expert))
+        print(f"\nFeedback written to {args.report}")
+    return 0
 
 
 def _validate(concept_map: ConceptMap, args: argparse.Namespace) -> int:

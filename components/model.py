@@ -247,22 +247,55 @@ class ConceptMap(Strict):
         return tuple(example for example in (abbrev, alias) if example)
 
 
+class StudentConcept(Concept):
+    """A student's concept: a name is enough (kind and summary may come later)."""
+
+    kind: Kind = Kind.CONSTRUCT
+    summary: str = ""
+
+
+class StudentRelation(Relation):
+    """A student's link: references and a note are welcome but not required."""
+
+    refs: tuple[Slug, ...] = ()
+    note: str = ""
+
+
+class StudentMeta(Strict):
+    title: str = "A student's map"
+    description: str = ""
+    source: Source | None = None
+    version: str = ""
+    start_here: str = ""
+    search_examples: tuple[str, ...] = ()
+
+
+class StudentMap(ConceptMap):
+    """A student's map of the same paper, to be scored against the expert's: only concepts are required."""
+
+    meta: StudentMeta = StudentMeta()  # type: ignore[assignment]
+    concepts: tuple[StudentConcept, ...] = Field(min_length=1)
+    relations: tuple[StudentRelation, ...] = ()
+
+
 MAX_PROBLEMS = 200  # a file with more lists the first ones: enough to fix, cheap to report
 CHUNK = 500  # records validated at a time when looking for the first problems of a very broken file
 SECTIONS = ("concepts", "relations", "references")
 
 
-def validate(data: Any) -> ConceptMap:
-    """Plain data -> ConceptMap, or MapError listing every field and cross-reference problem.
+def validate(data: Any, student: bool = False) -> ConceptMap:
+    """Plain data -> ConceptMap (a StudentMap if `student`), or MapError listing every field and
+    cross-reference problem.
 
     A file with more than MAX_PROBLEMS problems gets the first ones and a count of the rest.
     """
+    model = StudentMap if student else ConceptMap
     cross = list(islice(cross_reference_problems(data), MAX_PROBLEMS)) if isinstance(data, Mapping) else []
     try:
-        concept_map = ConceptMap.model_validate(data)
+        concept_map = model.model_validate(data)
     except ValidationError as error:
         taken = {problem.path for problem in cross}  # one problem per place: "unknown 'TPJ'" beats "not an id"
-        fields = [problem for problem in _field_problems(data, error) if problem.path not in taken]
+        fields = [problem for problem in _field_problems(data, error, model) if problem.path not in taken]
         problems = [*fields, *cross]
         omitted = max(error.error_count() - len(fields), 0) if error.error_count() > MAX_PROBLEMS else 0
         raise MapError(problems, omitted) from None
@@ -271,7 +304,7 @@ def validate(data: Any) -> ConceptMap:
     return concept_map
 
 
-def _field_problems(data: Any, error: ValidationError) -> list[Problem]:
+def _field_problems(data: Any, error: ValidationError, model: type[ConceptMap] = ConceptMap) -> list[Problem]:
     """Pydantic's problems as the map's own; for a very broken file, only the first MAX_PROBLEMS.
 
     Converting every error of a file with 100,000 broken records takes seconds, so such a file is
@@ -287,7 +320,7 @@ def _field_problems(data: Any, error: ValidationError) -> list[Problem]:
             for key, value in data.items()
         }
         try:
-            ConceptMap.model_validate(sample)
+            model.model_validate(sample)
         except ValidationError as chunk_error:
             for problem in _problems(chunk_error.errors()):
                 path = problem.path

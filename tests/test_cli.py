@@ -182,3 +182,33 @@ def test_compare_prints_the_facets_side_by_side(capsys):
     assert out.splitlines()[1].split() == ["Experience", "sharing", "Mentalizing", "Prosocial", "concern"]
     assert re.search(r"^\*Ventromedial prefrontal cortex\s+-\s+2 refs\s+1 ref", out, re.MULTILINE)
     assert re.search(r"^ Temporoparietal junction\s+-\s+2 refs", out, re.MULTILINE)
+
+
+def test_quiz_prints_a_question_set_with_answers_and_references(capsys):
+    assert cli.main(["quiz", str(ROOT / "concepts.yaml"), "--seed", "3", "--n", "5"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("5 questions from")
+    assert out.count("   Answer: ") == 5
+    assert re.search(r"Answer: [A-D]\. .+ \[.+\d{4}\]", out)
+    assert out == (
+        cli.main(["quiz", str(ROOT / "concepts.yaml"), "--seed", "3", "--n", "5"]) or capsys.readouterr().out
+    )
+
+
+def test_score_prints_the_scores_and_the_links(tmp_path, capsys):
+    report = tmp_path / "feedback.md"
+    code = cli.main(["score", str(ROOT / "examples" / "student_empathy.yaml"), "--against", str(ROOT / "concepts.yaml"),
+                     "--report", str(report)])  # fmt: skip
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "8 of 8 concepts matched" in out
+    assert "Precision 50%" in out
+    assert "Wrong (1):" in out
+    assert report.read_text().startswith("# Feedback:")
+
+
+def test_score_of_an_unreadable_student_map_exits_1(tmp_path, capsys):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("concepts:\n  - {id: a, label: A\n")
+    assert cli.main(["score", str(broken)]) == 1
+    assert f"{broken}:" in capsys.readouterr().err
