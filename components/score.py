@@ -58,7 +58,7 @@ class Score:
 
     @property
     def recall(self) -> float:
-        expected = len(self.of("correct")) + len(self.of("missing")) + len({l.expert for l in self.of("wrong")})
+        expected = len(self.of("correct")) + len(self.of("missing")) + len({link.expert for link in self.of("wrong")})
         return len(self.of("correct")) / expected if expected else 0.0
 
 

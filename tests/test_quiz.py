@@ -36,7 +36,6 @@ def sentences_true(concept_map: ConceptMap) -> dict[str, set[str]]:
 def right_options(concept_map: ConceptMap, question: quiz.Question) -> list[int]:
     """Which options the map itself says are right."""
     by_label = {c.label: c for c in concept_map.concepts}
-    by_id = concept_map.concept_by_id
     if question.kind == "facet_of_region":
         region = next(
             c for c in concept_map.concepts if c.kind == Kind.REGION and f"the {c.label} serve" in question.prompt
@@ -86,8 +85,8 @@ def test_the_same_seed_gives_the_same_quiz_and_another_seed_another():
     assert quiz.questions(paper, 42) != quiz.questions(paper, 43)
 
 
-def test_the_kinds_take_turns(paper=MAPS["paper"]):
-    kinds = [question.kind for question in quiz.questions(paper, 5, 10)]
+def test_the_kinds_take_turns():
+    kinds = [question.kind for question in quiz.questions(MAPS["paper"], 5, 10)]
     assert set(kinds) == set(quiz.KINDS)
 
 

@@ -63,7 +63,7 @@ MINE = student(
 
 def test_each_link_is_judged_against_the_expert_map():
     result = score.score(MINE, EXPERT)
-    verdicts = {(l.student.source, l.student.type, l.student.target): l.verdict for l in result.links if l.student}
+    verdicts = {(link.student.source, link.student.type, link.student.target): link.verdict for link in result.links if link.student}
     assert verdicts == {
         ("m", "engages", "t"): "correct",
         ("p", "engages", "m"): "wrong",
@@ -71,14 +71,14 @@ def test_each_link_is_judged_against_the_expert_map():
         ("t", "engages", "x"): "extra",
         ("q", "engages", "t"): "extra",
     }
-    wrong = next(l for l in result.of("wrong") if l.student.source == "p")
+    wrong = next(l for link in result.of("wrong") if link.student.source == "p")
     assert wrong.expert.id == "mentalizing|engages|mpfc"  # what the expert map says instead
     assert wrong.citations  # and the work behind it
 
 
 def test_missing_links_are_the_expert_links_between_the_students_concepts():
     result = score.score(MINE, EXPERT)
-    missing = {l.expert.id for l in result.of("missing")}
+    missing = {link.expert.id for link in result.of("missing")}
     had = {"mentalizing", "tpj", "mpfc", "experience_sharing"}
     expected = {r.id for r in EXPERT.relations if r.source in had and r.target in had} - {
         "mentalizing|engages|tpj", "mentalizing|engages|mpfc", "experience_sharing|dissociates_from|mentalizing"
