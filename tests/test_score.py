@@ -63,7 +63,11 @@ MINE = student(
 
 def test_each_link_is_judged_against_the_expert_map():
     result = score.score(MINE, EXPERT)
-    verdicts = {(link.student.source, link.student.type, link.student.target): link.verdict for link in result.links if link.student}
+    verdicts = {
+        (link.student.source, link.student.type, link.student.target): link.verdict
+        for link in result.links
+        if link.student
+    }
     assert verdicts == {
         ("m", "engages", "t"): "correct",
         ("p", "engages", "m"): "wrong",
@@ -71,7 +75,7 @@ def test_each_link_is_judged_against_the_expert_map():
         ("t", "engages", "x"): "extra",
         ("q", "engages", "t"): "extra",
     }
-    wrong = next(l for link in result.of("wrong") if link.student.source == "p")
+    wrong = next(link for link in result.of("wrong") if link.student.source == "p")
     assert wrong.expert.id == "mentalizing|engages|mpfc"  # what the expert map says instead
     assert wrong.citations  # and the work behind it
 
