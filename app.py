@@ -27,7 +27,9 @@ from components.ui import (
     page,
     path,
     problems,
+    quiz,
     references,
+    score,
     state,
     tour,
     watch,
@@ -75,6 +77,7 @@ reference = references.chosen(concept_map)
 shown = st.session_state[state.PANEL]
 routes = path.routes(concept_map) if shown == state.PATHS else []
 step = tour.shown(concept_map)  # the concepts and relations of the tour's step, in the Tour view
+scored = score.result(concept_map) if shown == state.SCORES else None
 state.write_url()  # the view is settled: nothing below changes it in this run
 
 # The panel widens for its tables (references, comparisons, evidence); otherwise the map takes the most.
@@ -95,6 +98,7 @@ with map_column:
         else path.highlight(routes) or references.highlight(concept_map, reference),
         frame=step[0] if step else routes[0].concepts if routes else (),
         touring=step is not None,
+        overlay=score.overlay(scored),
         presenting=presenting,
         high_contrast=state.high_contrast(),
         on_select=state.on_network_select,
@@ -113,6 +117,10 @@ with side_column, st.container(key="side_panel"):
         evidence.view(concept_map)
     elif shown == state.REFERENCES:
         references.view(concept_map, reference)
+    elif shown == state.QUIZZES:
+        quiz.view(concept_map)
+    elif shown == state.SCORES:
+        score.view(concept_map, scored)
     elif shown == state.OUTLINE:
         outline.view(concept_map, selection.id if selection else None)
     else:

@@ -423,3 +423,58 @@ def test_a_step_the_tour_does_not_have_opens_its_first(monkeypatch):
     at = open_app(monkeypatch, EXAMPLE, panel="tour", tour="model", step="9")
     assert not at.exception
     assert plain(at.subheader[0].value) == "A controller and two stores"
+
+
+def test_a_quiz_from_the_url_answers_with_feedback_and_selects_on_the_map(monkeypatch):
+    at = open_app(monkeypatch, PAPER, panel="quiz", quiz="42")
+    assert not at.exception
+    from components import quiz as quizzes
+
+    asked = quizzes.questions(load_map(PAPER), 42, 8)
+    assert len(at.radio) == 8
+    first = asked[0]
+    at.radio(key="quiz:42:0").set_value(first.options[first.answer]).run()
+    assert not at.exception
+    assert plain(at.success[0].value).startswith("Right.")
+    assert view_data(at)["selected"] == {"kind": "relation", "id": first.relation.id}
+    assert "1 of 1 right" in plain(texts(at))
+    wrong = next(option for option in asked[1].options if option != asked[1].options[asked[1].answer])
+    at.radio(key="quiz:42:1").set_value(wrong).run()
+    assert "The map says:" in plain(at.error[0].value)
+    assert "1 of 2 right" in plain(texts(at))
+    assert at.query_params["quiz"] == "42"  # a teacher hands the class this link
+
+
+def test_a_quiz_starts_with_a_seed_in_the_url(monkeypatch):
+    at = open_app(monkeypatch, EXAMPLE, panel="quiz")
+    next(b for b in at.button if "Start a quiz" in b.label).click().run()
+    assert int(at.query_params["quiz"]) > 0
+    assert at.radio
+
+
+def test_a_pasted_student_map_is_scored_and_drawn_on_the_map(monkeypatch):
+    at = open_app(monkeypatch, PAPER, panel="score")
+    at.text_area(key="student_text").set_value(
+        (Path(__file__).parents[1] / "examples" / "student_empathy.yaml").read_text()
+    )
+    next(b for b in at.button if b.key == "score-pasted").click().run()
+    assert not at.exception
+    shown = plain(texts(at))
+    assert "precision **50%**" in shown
+    overlay = view_data(at)["overlay"]
+    assert "mentalizing|engages|tpj" in overlay["correct"]
+    assert "mentalizing|engages|mpfc" in overlay["wrong"]
+    assert overlay["missing"]
+    assert {"from": "tpj", "to": "mirror_system", "type": "part_of"} in overlay["extra"]
+
+
+def test_a_broken_student_map_gets_line_numbered_problems(monkeypatch):
+    at = open_app(monkeypatch, PAPER, panel="score")
+    at.text_area(key="student_text").set_value(
+        "concepts:\n  - {id: a, label: A}\nrelations:\n  - {source: a, type: engages, target: zz}\n"
+    )
+    next(b for b in at.button if b.key == "score-pasted").click().run()
+    assert not at.exception
+    assert "pasted map:4:" in at.code[0].value
+    assert "unknown concept 'zz'" in at.code[0].value
+    assert view_data(at)["overlay"] is None

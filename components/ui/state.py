@@ -37,6 +37,7 @@ VIEW = "view"  # a named view (a figure of the paper): only its concepts are sho
 STANDINGS = "standing"  # the standings of the relations shown (none: all)
 TOUR = "tour"  # the tour being given
 STEP = "step"  # its step, from 1
+QUIZ = "quiz"  # the seed of the question set (the same seed, the same questions)
 PRESENT = "present"  # 1 in presentation mode
 CONTRAST = "contrast"  # 1 for the high-contrast palette
 # Components and widgets that own their own state.
@@ -44,10 +45,12 @@ NETWORK = "network"
 REFERENCE_TABLE = "reference_table"
 # Private state.
 LAST_VALID = "last_valid_map"  # the MapFile of the last map that loaded cleanly
+ANSWERS = "quiz_answers"  # {(seed, question number): the option chosen}
+STUDENT = "student_map"  # (name, content) of the student's map being scored
 _URL_READ = "url_read"
 
-DETAILS, PATHS, COMPARE_PANEL, EVIDENCE, REFERENCES, OUTLINE, TOURS = (
-    "details", "path", "compare", "evidence", "references", "outline", "tour"
+DETAILS, PATHS, COMPARE_PANEL, EVIDENCE, REFERENCES, OUTLINE, TOURS, QUIZZES, SCORES = (
+    "details", "path", "compare", "evidence", "references", "outline", "tour", "quiz", "score"
 )  # fmt: skip
 PANELS = {
     TOURS: "Tour",
@@ -57,6 +60,8 @@ PANELS = {
     EVIDENCE: "Evidence",
     REFERENCES: "References",
     OUTLINE: "Outline",
+    QUIZZES: "Quiz",
+    SCORES: "Score a map",
 }
 FACET_DEPTHS = range(1, 5)
 FOCUS_DEPTHS = range(0, 5)
@@ -79,6 +84,7 @@ VIEW_DEFAULTS: dict[str, Any] = {
     CONTRAST: 0,
     TOUR: None,
     STEP: 1,
+    QUIZ: 0,
 }
 _RESET = (SELECTED, KINDS, FACETS, FACET_DEPTH, RELATION_TYPES, DEPTH, REFERENCE, PATH, VIEW, STANDINGS)
 _FLAGS = (PRESENT, CONTRAST)  # 0 or 1 in the URL, a toggle's True or False
@@ -87,6 +93,8 @@ _FLAGS = (PRESENT, CONTRAST)  # 0 or 1 in the URL, a toggle's True or False
 def init() -> None:
     """Once per run, before any widget: private state and the view's defaults."""
     st.session_state.setdefault(LAST_VALID, None)
+    st.session_state.setdefault(ANSWERS, {})
+    st.session_state.setdefault(STUDENT, None)
     for key, default in VIEW_DEFAULTS.items():
         st.session_state.setdefault(key, _copy(default))
 
@@ -111,6 +119,7 @@ def settle(concept_map: ConceptMap) -> dict[str, Collection[Any]]:
         STANDINGS: [str(standing) for standing in Standing],
         TOUR: [tour.id for tour in concept_map.tours],
         STEP: range(1, 1 + max((len(tour.steps) for tour in concept_map.tours), default=1)),
+        QUIZ: range(0, 1_000_000),
     }
     _read_url(options)
     _drop_unknown(options)
@@ -192,7 +201,7 @@ def select(target: str | None) -> None:
     """Callback: select a concept or relation by id (None clears the selection), and show its details
     (unless the panel shows a view that selections belong to: a path, a comparison, the outline)."""
     st.session_state[SELECTED] = target
-    if target is not None and st.session_state[PANEL] not in (OUTLINE, PATHS, COMPARE_PANEL, EVIDENCE):
+    if target is not None and st.session_state[PANEL] not in (OUTLINE, PATHS, COMPARE_PANEL, EVIDENCE, QUIZZES, SCORES):
         st.session_state[PANEL] = DETAILS
 
 
@@ -274,3 +283,13 @@ def reset() -> None:
 
 def _copy(value: Any) -> Any:
     return list(value) if isinstance(value, list) else value
+
+
+def answer(seed: int, number: int, key: str, relation_id: str) -> None:
+    """Callback: an answer to a quiz question is kept, and its relation selected on the map."""
+    st.session_state[ANSWERS][(seed, number)] = st.session_state[key]
+    select(relation_id)
+
+
+def new_quiz(seed: int) -> None:
+    st.session_state[QUIZ] = seed

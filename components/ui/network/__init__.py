@@ -53,6 +53,7 @@ def network(
     high_contrast: bool = False,
     frame: Sequence[str] = (),
     touring: bool = False,
+    overlay: dict[str, Any] | None = None,
 ) -> None:
     """Draw the map; a click on a concept, a relation or the background calls `on_select`.
 
@@ -60,6 +61,8 @@ def network(
     {"kind": "path_end", "id": ...} for a shift-click on a concept.
     `frame` asks the view to fit these concepts once (a tour step, a path). While `touring`, the left and
     right arrow keys call `on_tour`, with `st.session_state[key].tour` = {"go": "next"|"previous"}.
+    `overlay` draws a scored student's map: the map's relations the student drew right, wrong or not at
+    all ({"correct"|"wrong"|"missing": [relation ids]}) and the student's extra links ({"extra": [...]}).
     """
     _NETWORK(
         key=key,
@@ -73,6 +76,7 @@ def network(
             "contrast": "high" if high_contrast else "normal",
             "frame": list(frame),
             "touring": touring,
+            "overlay": overlay,
             "minHeight": MIN_HEIGHT,
         },
         on_select_change=on_select,

@@ -25,6 +25,13 @@ const TOLERANCE = 8; // on-screen px within which a click or hover still finds a
 const MIN_SHAPE = 7; // on-screen px: a concept is never drawn smaller than this (its radius), to be seen and hit
 const RESIZE_MAX = 1500; // concepts: above this, shapes keep their size (resizing each would slow zooming)
 const LANDMARK_ORDER = { facet: 0, system: 1, pitfall: 2, trend: 3 };
+// A scored student's map on the expert's: each judged relation in its own colour and line.
+const OVERLAY = {
+  correct: { color: "#1a7f37", dashes: false, label: "Drawn right" },
+  wrong: { color: "#c62828", dashes: false, label: "Drawn differently" },
+  missing: { color: "#b45309", dashes: [10, 6], label: "Missing" },
+  extra: { color: "#7b3fa0", dashes: [2, 6], label: "Not in this map" },
+};
 const PALETTES = {
   normal: { edgeAlpha: 0.55, dimAlpha: 0.12, width: 1.3, emphasis: 2.4, border: 1.5, halo: 4 },
   high: { edgeAlpha: 0.85, dimAlpha: 0.3, width: 2, emphasis: 3.6, border: 3, halo: 6 },
@@ -86,6 +93,7 @@ function createView(root) {
     present: null, // in presentation mode (null until the first data)
     visible: null, // {nodes, edges} the filters keep, or null for all
     highlight: null, // {nodes, edges} a chosen reference supports, or null
+    overlay: null, // a scored student's map: {correct, wrong, missing: [edge ids], extra: [{from, to}]}
     selected: null, // {kind: "concept"|"relation", id} last shown, from a click or from Python
     keep: null, // {nodes, edges} in full colour (the selection and its neighbours), or null for all
     sizes: new Map(), // node id -> the size last given to vis-network (see resizeShapes)
@@ -174,12 +182,13 @@ function apply(view, vis) {
   const highlightChanged = JSON.stringify(data.highlight) !== JSON.stringify(view.highlight);
   view.visible = data.visible;
   view.highlight = data.highlight;
-  drawLegend(view, data.graph.legend, data.graph.lines);
+  if (JSON.stringify(data.overlay ?? null) !== JSON.stringify(view.overlay)) drawExtra(view, data.overlay ?? null);
+  drawLegend(view, data.graph.legend, view.overlay ? overlayLines(view.overlay) : data.graph.lines);
   const selected = data.selected ?? null;
   const fromPython = selectionKey(selected) !== selectionKey(view.selected);
   view.selected = selected;
   // A rerun that changes nothing the view shows (the echo of a click, say) costs nothing.
-  const looks = JSON.stringify([view.version, selected, data.visible, data.highlight, theme, data.contrast, data.present]);
+  const looks = JSON.stringify([view.version, selected, data.visible, data.highlight, theme, data.contrast, data.present, data.overlay]);
   if (looks !== view.looks) restyle(view);
   view.looks = looks;
   view.root.dataset.selected = selectionKey(selected);
@@ -472,15 +481,14 @@ function restyle(view) {
   for (const raw of view.raw.edges.values()) {
     const emphasised = keep?.edges.has(raw.id);
     const dim = keep && !emphasised;
+    const judged = view.overlay ? OVERLAY[verdictOf(view.overlay, raw.id)] : null;
+    const color = judged?.color ?? (dim ? theme.line(palette.dimAlpha) : emphasised ? theme.text : theme.line(palette.edgeAlpha));
     edgeUpdates.push({
       id: raw.id,
       hidden: shownEdges ? !shownEdges.has(raw.id) : false,
-      width: emphasised ? palette.emphasis : palette.width,
-      color: {
-        color: dim ? theme.line(palette.dimAlpha) : emphasised ? theme.text : theme.line(palette.edgeAlpha),
-        highlight: theme.text,
-        hover: theme.text,
-      },
+      width: judged ? palette.emphasis + 0.8 : emphasised ? palette.emphasis : palette.width,
+      dashes: judged ? judged.dashes : raw.dashes,
+      color: { color, highlight: judged?.color ?? theme.text, hover: judged?.color ?? theme.text },
     });
   }
   view.edges.update(edgeUpdates);
@@ -491,6 +499,15 @@ function restyle(view) {
 }
 
 function emphasis(view, shownEdges) {
+  if (view.overlay) {
+    const edges = new Set([...view.overlay.correct, ...view.overlay.wrong, ...view.overlay.missing]);
+    const nodes = new Set(view.overlay.extra.flatMap((extra) => [extra.from, extra.to]));
+    for (const id of edges) {
+      const edge = view.raw.edges.get(id);
+      if (edge) nodes.add(edge.from).add(edge.to);
+    }
+    return { nodes, edges };
+  }
   const highlight = view.highlight;
   if (highlight && (highlight.nodes.length || highlight.edges.length)) {
     const nodes = new Set(highlight.nodes);
@@ -516,6 +533,37 @@ function emphasis(view, shownEdges) {
     }
   }
   return { nodes, edges };
+}
+
+function verdictOf(overlay, id) {
+  return ["correct", "wrong", "missing"].find((verdict) => overlay[verdict].includes(id)) ?? null;
+}
+
+// The student's links that this map does not have, drawn as extra lines while the score is shown.
+function drawExtra(view, overlay) {
+  view.edges.remove(view.edges.getIds({ filter: (edge) => String(edge.id).startsWith("extra:") }));
+  view.overlay = overlay;
+  if (!overlay) return;
+  const style = OVERLAY.extra;
+  view.edges.add(
+    overlay.extra
+      .filter((extra) => view.raw.nodes.has(extra.from) && view.raw.nodes.has(extra.to))
+      .map((extra, index) => ({
+        id: `extra:${index}`,
+        from: extra.from,
+        to: extra.to,
+        width: view.palette.emphasis + 0.8,
+        dashes: style.dashes,
+        color: { color: style.color, highlight: style.color, hover: style.color },
+        arrows: { to: { enabled: true, scaleFactor: 0.55 } },
+      })),
+  );
+}
+
+function overlayLines(overlay) {
+  return Object.entries(OVERLAY)
+    .filter(([verdict]) => overlay[verdict].length)
+    .map(([verdict, style]) => ({ standing: verdict, label: style.label, dashes: style.dashes, color: style.color, help: style.label }));
 }
 
 // --- names on the canvas ----------------------------------------------------------------------------
@@ -889,7 +937,7 @@ function drawLegend(view, legend, lines) {
   const shownEdges = view.visible ? view.visible.edges : [...view.raw.edges.keys()];
   const standings = new Set(shownEdges.map((id) => view.raw.edges.get(id)?.standing));
   const kinds = legend.filter((entry) => counts.get(entry.kind));
-  const styles = lines.filter((line) => standings.has(line.standing));
+  const styles = lines.filter((line) => line.color || standings.has(line.standing));
   const container = view.root.querySelector(".atlas-legend");
   const signature = JSON.stringify([kinds.map((entry) => [entry.kind, counts.get(entry.kind)]), styles]);
   if (container.dataset.signature === signature) return;
@@ -930,7 +978,7 @@ function lineIcon(line) {
   icon.classList.add("atlas-line-icon");
   const stroke = document.createElementNS(SVG, "line");
   for (const [name, value] of [["x1", 1], ["y1", 4], ["x2", 21], ["y2", 4], ["stroke-width", 2]]) stroke.setAttribute(name, value);
-  stroke.setAttribute("stroke", "currentColor");
+  stroke.setAttribute("stroke", line.color ?? "currentColor");
   if (line.dashes) stroke.setAttribute("stroke-dasharray", line.dashes.join(" "));
   icon.append(stroke);
   return icon;
