@@ -81,7 +81,7 @@ scored = score.result(concept_map) if shown == state.SCORES else None
 state.write_url()  # the view is settled: nothing below changes it in this run
 
 # The panel widens for its tables (references, comparisons, evidence); otherwise the map takes the most.
-wide = shown in (state.REFERENCES, state.COMPARE_PANEL, state.EVIDENCE)
+wide = shown in (state.REFERENCES, state.COMPARE_PANEL, state.EVIDENCE, state.SCORES)
 map_column, side_column = st.columns([3, 2] if wide else [2, 1] if presenting else [5, 2], gap="medium")
 with map_column:
     if not visible.nodes:

@@ -35,6 +35,9 @@ def how_to(concept_map: ConceptMap) -> str:
             "supports. **Outline** gives the whole map as text, facet by facet.",
             "- **Keyboard**: on the map, the arrow keys move between related concepts, Enter opens one, Esc "
             "clears, F fits, + and − zoom.",
+            "- **Teach**: *Tour* walks a class through the map a step at a time (← and → turn the pages); *Quiz* "
+            "draws questions from the map, each answer checked against it and its works; *Score a map* judges a "
+            "student's map of the same paper link by link against this one.",
             "- **Present** shows the map and the details alone in large type for a projector, with *High "
             "contrast* under Filters. The address bar keeps the selection, filters, panel and mode: copy it "
             "to share, or bookmark a prepared view.",
