@@ -16,6 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from components import view_data
 from components.errors import MapError
 from components.ui import (
     compare,
@@ -65,13 +66,14 @@ except MapError as error:
     file = st.session_state[state.LAST_VALID]
     concept_map = data.concept_map(file)
 
-options = state.settle(concept_map)
+options = data.derived(file, state.allowed)
+state.settle(options)
 presenting = state.presenting()
-labels = controls.search_label(concept_map)
+drawn = data.network_data(file)  # what the view draws, packed once per content
 page.frame(concept_map, presenting)
-if not presenting:
-    controls.bar(concept_map, options, labels)
 selection, filters = controls.current(concept_map)
+if not presenting:
+    controls.bar(concept_map, options, drawn, selection)
 visible = filters.apply(data.map_graph(file))
 reference = references.chosen(concept_map)
 shown = st.session_state[state.PANEL]
@@ -89,9 +91,9 @@ with map_column:
     elif filters.focus_depth and not filters.focus:
         st.info("Select a concept to focus on its neighbourhood.")
     network(
-        data.network_payload(file),
+        drawn,
         title=concept_map.meta.title,
-        visible={"nodes": sorted(visible.nodes), "edges": sorted(visible.edges)} if filters.active else None,
+        visible=view_data.shown(concept_map, visible.nodes, visible.edges) if filters.active else None,
         selection=selection,
         highlight={"nodes": step[0], "edges": step[1]}
         if step
@@ -110,7 +112,7 @@ with side_column, st.container(key="side_panel"):
     if shown == state.TOURS:
         tour.view(concept_map)
     elif shown == state.PATHS:
-        path.view(concept_map, labels, routes)
+        path.view(concept_map, data.derived(file, view_data.search_labels), routes)
     elif shown == state.COMPARE_PANEL:
         compare.view(concept_map)
     elif shown == state.EVIDENCE:

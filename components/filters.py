@@ -40,6 +40,8 @@ class Filters:
 
     def apply(self, graph: Graph[str]) -> Visible:
         """The concepts and relations that pass every filter; a relation shows only if both ends do."""
+        if not self.active:
+            return Visible(frozenset(graph.nodes), frozenset(key for _, _, key in graph.edges(keys=True)))
         nodes = set(graph.nodes)
         if self.only:
             nodes &= self.only

@@ -1,4 +1,4 @@
-"""Graph -> what the network view draws: nodes, edges and options built with pyvis, plus a legend.
+"""Map -> what the network view draws: nodes, edges, their styles and vis-network's options, plus a legend.
 
 All text stays text: labels and tooltips are plain strings that the view puts on the canvas or into
 text nodes, never into HTML. Colours are the Okabe-Ito palette, safe for colour-blind readers and
@@ -8,13 +8,13 @@ legible on light and dark backgrounds; kinds that share a colour differ in shape
 from __future__ import annotations
 
 import copy
+import gzip
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import asdict, dataclass
 from typing import Any
-
-from pyvis.network import Network
 
 from . import evidence, layout
 from .model import ConceptMap
@@ -70,7 +70,8 @@ READABLE = 12  # px on screen: the smallest promised name
 TOP_RANKED = 30  # the most connected concepts whose names are promised readable at the whole-map zoom
 LINE_EM = 10  # a name wraps at this many font sizes wide, between words only
 CHAR_EM = 0.56  # a character's width in font sizes, generously (Source Sans Pro averages about 0.5)
-ROOM_MAX = 1_500  # concepts: above this no room is made for names (the whole map is dots at its fit)
+ROOM_MAX = 300  # concepts: above this no room is made for names (the whole map is dots at its fit; making
+# room is quadratic in crowding: 0.9 s at 300 concepts, 5 s at 500, 85 s at 1,000)
 LABEL_WIDTH = 160  # canvas pixels a label may take before it wraps (the view widens landmarks' with their font)
 
 OPTIONS: dict[str, Any] = {
@@ -114,57 +115,59 @@ OPTIONS: dict[str, Any] = {
 }
 
 
+LARGE = 2_000  # concepts: from here on lines are straight and hidden while the map moves (to keep it fluid)
+
+
 def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) -> dict[str, Any]:
-    """Nodes, edges, options and legend for the view, with a version that changes when any of them does."""
-    net = Network(directed=True)
+    """Nodes, edges, styles, options and legend for the view, with a version that changes when any of them does.
+
+    A node or edge carries only what is its own (id, words, place, kind, standing); how a kind looks is
+    sent once, in `styles`, so that a large map stays small on the wire.
+    """
     labels = {concept.id: concept.label for concept in concept_map.concepts}
     rank = ranks(concept_map)
     standing = evidence.standings(concept_map)
+    search = search_labels(concept_map)
     if len(concept_map.concepts) <= ROOM_MAX:
         positions = layout.make_room(positions, rooms(concept_map, rank))
+    nodes = []
     for concept in concept_map.concepts:
-        style = STYLES[concept.kind]
         x, y = positions.get(concept.id, (0.0, 0.0))
-        net.add_node(
-            concept.id,
-            label=concept.label,
-            tip=f"{concept.name}\n{KINDS[concept.kind].label}\n\n{concept.summary}",
-            rank=rank[concept.id],
-            shape=style.shape,
-            size=style.size,
-            color={
-                "background": style.color,
-                "border": BORDER,
-                "highlight": {"background": style.color, "border": BORDER},
-                "hover": {"background": style.color, "border": BORDER},
-            },
-            x=x,
-            y=y,
-            kind=str(concept.kind),
-            font={"size": style.font},
-            landmark=style.landmark,
-            fixed=concept.kind == Kind.FACET,  # facets hold their places while the layout settles
-        )
+        nodes.append({
+            "id": concept.id,
+            "label": concept.label,
+            "search": search[concept.id],
+            "tip": f"{concept.name}\n{KINDS[concept.kind].label}\n\n{concept.summary}",
+            "kind": str(concept.kind),
+            "rank": rank[concept.id],
+            "x": x,
+            "y": y,
+        })  # fmt: skip
+    edges = []
     for relation in concept_map.relations:
         info = RELATIONS[relation.type]
-        net.add_edge(
-            relation.source,
-            relation.target,
-            id=relation.id,
-            tip=f"{labels[relation.source]} {info.label} {labels[relation.target]}\n\n{relation.note}",
-            relation=info.label,
-            type=str(relation.type),
-            arrows={"to": {"enabled": not info.symmetric}},
-            dashes=LINES[standing[relation.id]],
-            standing=str(standing[relation.id]),
-        )
-    net.options = copy.deepcopy(OPTIONS)
-    nodes, edges, _, _, _, options = net.get_network_data()
+        edges.append({
+            "id": relation.id,
+            "from": relation.source,
+            "to": relation.target,
+            "search": search[relation.id],
+            "tip": f"{labels[relation.source]} {info.label} {labels[relation.target]}\n\n{relation.note}",
+            "relation": info.label,
+            "type": str(relation.type),
+            "directed": not info.symmetric,
+            "standing": str(standing[relation.id]),
+        })  # fmt: skip
+    kinds = {concept.kind for concept in concept_map.concepts}
     payload = {
-        "nodes": [_clean(node) for node in nodes],
-        "edges": [_clean(edge) for edge in edges],
-        "options": json.loads(options),
-        "legend": legend({concept.kind for concept in concept_map.concepts}),
+        "nodes": nodes,
+        "edges": edges,
+        "styles": {
+            str(kind): {**asdict(style), "border": BORDER, "pinned": kind == Kind.FACET}
+            for kind, style in STYLES.items()
+            if kind in kinds
+        },  # facets hold their places while the physics of *Re-layout* settles
+        "options": options(len(nodes)),
+        "legend": legend(kinds),
         "names": {"readable": READABLE, "topRanked": TOP_RANKED, "lineEm": LINE_EM},
         "lines": [
             {"standing": str(kind), "label": str(kind).capitalize(), "dashes": LINES[kind], "help": STANDINGS[kind]}
@@ -174,6 +177,30 @@ def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) 
     }
     payload["version"] = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
     return payload
+
+
+def options(concepts: int) -> dict[str, Any]:
+    """vis-network's options for a map of this many concepts."""
+    chosen = copy.deepcopy(OPTIONS)
+    if concepts >= LARGE:
+        chosen["edges"]["smooth"] = {"enabled": False}
+        chosen["interaction"].update(hideEdgesOnDrag=True, hideEdgesOnZoom=True)
+    return chosen
+
+
+def search_labels(concept_map: ConceptMap) -> dict[str, str]:
+    """What the search box shows (and matches on) for each concept and relation id: concepts by name
+    (with their kind and older names), then relations as they read."""
+    labels: dict[str, str] = {}
+    for concept in sorted(concept_map.concepts, key=lambda c: c.label.lower()):
+        aliases = f" · also {', '.join(concept.aliases)}" if concept.aliases else ""
+        labels[concept.id] = f"{concept.name} · {KINDS[concept.kind].label.lower()}{aliases}"
+    by_id = concept_map.concept_by_id
+    for relation in concept_map.relations:
+        labels[relation.id] = (
+            f"{by_id[relation.source].label} → {RELATIONS[relation.type].label} → {by_id[relation.target].label}"
+        )
+    return labels
 
 
 def rooms(concept_map: ConceptMap, rank: dict[str, int]) -> dict[str, layout.Room]:
@@ -229,6 +256,41 @@ def legend(kinds: set[Kind]) -> list[dict[str, str]]:
     ]
 
 
-def _clean(item: dict[str, Any]) -> dict[str, Any]:
-    """Drop pyvis's empty defaults (a font colour of None, empty fonts) so the view's theme applies."""
-    return {key: value for key, value in item.items() if value not in (None, {}) and key != "font_color"}
+@dataclass(frozen=True)
+class Blob:
+    """Bytes the view receives in an element of their own, named by a 16-character tag of their content:
+    an element that has not changed since the last run is sent as a reference to the browser's copy."""
+
+    tag: str
+    body: bytes
+
+    @classmethod
+    def named(cls, body: bytes) -> Blob:
+        return cls(hashlib.sha256(body).hexdigest()[:16], body)
+
+
+def packed(payload: dict[str, Any]) -> Blob:
+    """The network payload as gzipped JSON, tagged with its version (the view unzips it once per version)."""
+    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+    return Blob(payload["version"], gzip.compress(text, compresslevel=6, mtime=0))
+
+
+def unpacked(blob: Blob) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(gzip.decompress(blob.body))
+    return result
+
+
+def shown(concept_map: ConceptMap, nodes: Collection[str], edges: Collection[str]) -> Blob:
+    """What the filters keep, as bits: one per concept, then one per relation, in the map's order (the
+    order of the payload's nodes and edges); each part is padded to whole bytes."""
+    return Blob.named(
+        _bits([c.id in nodes for c in concept_map.concepts]) + _bits([r.id in edges for r in concept_map.relations])
+    )
+
+
+def _bits(flags: list[bool]) -> bytes:
+    packed = bytearray(-(-len(flags) // 8))
+    for index, on in enumerate(flags):
+        if on:
+            packed[index >> 3] |= 1 << (index & 7)
+    return bytes(packed)

@@ -11,7 +11,9 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from components import view_data as view_data_
 from components.generate import generated_map
+from components.view_data import Blob
 
 APP = Path(__file__).parents[1] / "app.py"
 DATA = Path(__file__).parent / "data"
@@ -28,9 +30,33 @@ def open_app(monkeypatch: pytest.MonkeyPatch, map_file: Path, /, **query: str | 
 
 
 def view_data(at: AppTest) -> dict:
-    """The data the app sent to the network view on its last run."""
-    (component,) = at.get("bidi_component")
-    return json.loads(component.proto.json)
+    """The data the app sent to the network view on its last run, with the map and what the filters show
+    unpacked from the elements that carry them."""
+    blobs, views = {}, {}
+    for component in at.get("bidi_component"):
+        if component.proto.WhichOneof("data") == "bytes":
+            name, tag, body = component.proto.bytes.split(b"\n", 2)
+            blobs[name.decode()] = Blob(tag.decode(), body)
+        else:
+            data = json.loads(component.proto.json)
+            views[data["role"]] = data
+    data = views["map"]
+    assert blobs[data["graph"]["blob"]].tag == data["graph"]["tag"]
+    graph = view_data_.unpacked(blobs[data["graph"]["blob"]])
+    if data["visible"] is not None:
+        nodes, edges = shown_ids(graph, blobs[data["visible"]["blob"]])
+        data["visible"] = {"nodes": nodes, "edges": edges}
+    return {**data, "graph": graph, "graph_ref": data["graph"]}
+
+
+def shown_ids(graph: dict, blob: Blob) -> tuple[list[str], list[str]]:
+    """The ids a `view_data.shown` blob keeps, in the order of the payload's nodes and edges."""
+    bits = int.from_bytes(blob.body, "little")
+    offset = -(-len(graph["nodes"]) // 8) * 8
+    return (
+        [node["id"] for index, node in enumerate(graph["nodes"]) if bits >> index & 1],
+        [edge["id"] for index, edge in enumerate(graph["edges"]) if bits >> (offset + index) & 1],
+    )
 
 
 def plain(text: str) -> str:
@@ -65,9 +91,15 @@ def test_default_map_is_concepts_yaml_and_opens_without_problems(monkeypatch):
     assert len(view_data(at)["graph"]["nodes"]) >= 60
 
 
-def test_search_selects_a_concept_and_the_details_show_it(monkeypatch):
-    at = open_app(monkeypatch, SMALL)
-    at.selectbox(key="selected_widget").set_value("mentalizing").run()
+def search_data(at: AppTest) -> dict:
+    """The data the app sent to the search box on its last run."""
+    mounts = [json.loads(c.proto.json) for c in at.get("bidi_component") if c.proto.WhichOneof("data") == "json"]
+    (data,) = [mount for mount in mounts if mount["role"] == "search"]
+    return data
+
+
+def test_a_selected_concept_shows_its_details(monkeypatch):
+    at = open_app(monkeypatch, SMALL, selected="mentalizing")  # as a click on the map or the search box does
     assert not at.exception
     assert at.subheader[0].value == "Mentalizing"
     shown = texts(at)
@@ -79,12 +111,16 @@ def test_search_selects_a_concept_and_the_details_show_it(monkeypatch):
     assert at.query_params["selected"] == "mentalizing"
 
 
-def test_search_options_match_abbreviations_and_aliases(monkeypatch):
-    at = open_app(monkeypatch, SMALL)
-    options = at.selectbox(key="selected_widget").options
-    assert any("(TPJ)" in option for option in options)
-    assert any("theory of mind" in option for option in options)
-    assert any(option == "Mentalizing → engages → Temporoparietal junction" for option in options)
+def test_the_search_box_searches_the_maps_own_data_by_name_abbreviation_alias_and_relation(monkeypatch):
+    at = open_app(monkeypatch, SMALL, selected="tpj")
+    search, graph = search_data(at), view_data(at)["graph"]
+    assert search["graph"] == view_data(at)["graph_ref"]  # the same element: the map crosses the wire once
+    assert search["selected"] == {"kind": "concept", "id": "tpj"}  # it shows what is selected
+    entries = [node["search"] for node in graph["nodes"]] + [edge["search"] for edge in graph["edges"]]
+    assert any("(TPJ)" in entry for entry in entries)
+    assert any("theory of mind" in entry for entry in entries)
+    assert "Mentalizing → engages → Temporoparietal junction" in entries
+    assert "For example: AI or emotional contagion." in search["help"]  # the map's own search examples
 
 
 def test_a_link_in_the_details_panel_selects_the_concept_on_the_other_side(monkeypatch):

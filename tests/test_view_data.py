@@ -1,4 +1,5 @@
-"""What the network view receives: pyvis-built nodes and edges, styles, legend, version; citations."""
+"""What the network view receives: nodes and edges, the kinds' styles, legend, version, packed to travel;
+what the filters show, as bits; citations."""
 
 from __future__ import annotations
 
@@ -32,12 +33,14 @@ def test_every_kind_has_a_style_and_kinds_sharing_a_colour_differ_in_shape():
     assert len(set(looks)) == len(looks)
 
 
-def test_nodes_carry_label_kind_style_position_and_a_plain_text_tooltip(payload: dict):
+def test_nodes_carry_label_kind_position_and_a_plain_text_tooltip_and_kinds_their_style(payload: dict):
     node = next(node for node in payload["nodes"] if node["id"] == "tpj")
     assert node["label"] == "Temporoparietal junction"
     assert node["kind"] == "region"
-    assert node["shape"] == "dot"
-    assert node["color"]["background"] == view_data.BLUE
+    assert payload["styles"]["region"]["shape"] == "dot"
+    assert payload["styles"]["region"]["color"] == view_data.BLUE
+    assert payload["styles"]["facet"]["pinned"] is True  # facets hold their places while the physics settles
+    assert set(payload["styles"]) == {node["kind"] for node in payload["nodes"]}  # only the kinds present
     assert node["tip"].startswith("Temporoparietal junction (TPJ)\nBrain region\n\n")
     assert "title" not in node  # vis-network would show its own tooltip over the selection
     assert isinstance(node["x"], float)
@@ -47,9 +50,9 @@ def test_edges_carry_their_relation_id_words_and_direction(payload: dict):
     edges = {edge["id"]: edge for edge in payload["edges"]}
     engages = edges["mentalizing|engages|tpj"]
     assert (engages["from"], engages["to"], engages["relation"]) == ("mentalizing", "tpj", "engages")
-    assert engages["arrows"]["to"]["enabled"] is True
+    assert engages["directed"] is True
     symmetric = edges["sharing|dissociates_from|mentalizing"]
-    assert symmetric["arrows"]["to"]["enabled"] is False
+    assert symmetric["directed"] is False
     assert "Temporoparietal junction" in engages["tip"]
 
 
@@ -66,6 +69,47 @@ def test_version_follows_the_content(small: ConceptMap, payload: dict):
     renamed = small.model_copy(update={"concepts": (small.concepts[0].model_copy(update={"label": "Other"}),
                                                     *small.concepts[1:])})  # fmt: skip
     assert view_data.network(renamed, positions)["version"] != payload["version"]
+
+
+def test_the_search_entries_are_the_search_labels(small: ConceptMap, payload: dict):
+    labels = view_data.search_labels(small)
+    assert {node["id"]: node["search"] for node in payload["nodes"]} | {
+        edge["id"]: edge["search"] for edge in payload["edges"]
+    } == labels
+    assert labels["tpj"].startswith("Temporoparietal junction (TPJ) · brain region")
+    concepts = list(labels)[: len(small.concepts)]  # concepts first, by name; then relations
+    assert concepts == sorted(concepts, key=lambda concept: labels[concept].lower())
+    assert set(concepts) == {concept.id for concept in small.concepts}
+
+
+def test_the_payload_packs_to_gzipped_json_named_by_its_version_and_back(payload: dict):
+    blob = view_data.packed(payload)
+    assert blob.tag == payload["version"]
+    assert blob.body[:2] == b"\x1f\x8b"  # gzip
+    assert view_data.unpacked(blob) == payload
+    assert view_data.packed(payload) == blob  # the same content, the same bytes: the browser's copy serves
+
+
+def test_what_the_filters_show_is_one_bit_per_concept_then_per_relation(small: ConceptMap):
+    nodes = {"tpj", "mentalizing"}
+    edges = {"mentalizing|engages|tpj"}
+    blob = view_data.shown(small, nodes, edges)
+    concepts, relations = len(small.concepts), len(small.relations)
+    assert len(blob.body) == -(-concepts // 8) + -(-relations // 8)
+    bits = int.from_bytes(blob.body, "little")
+    offset = -(-concepts // 8) * 8
+    assert {c.id for i, c in enumerate(small.concepts) if bits >> i & 1} == nodes
+    assert {r.id for i, r in enumerate(small.relations) if bits >> (offset + i) & 1} == edges
+    assert view_data.shown(small, nodes, edges).tag == blob.tag
+    assert view_data.shown(small, {"tpj"}, edges).tag != blob.tag
+
+
+def test_a_large_map_draws_straight_lines_and_hides_them_while_moving():
+    small, large = view_data.options(100), view_data.options(view_data.LARGE)
+    assert small["edges"]["smooth"]["enabled"] is True
+    assert large["edges"]["smooth"] == {"enabled": False}
+    assert large["interaction"]["hideEdgesOnDrag"] is True
+    assert view_data.OPTIONS["edges"]["smooth"]["enabled"] is True  # the defaults are not changed
 
 
 def test_the_vendored_vis_network_is_the_copy_pyvis_ships():
@@ -152,7 +196,8 @@ def test_short_citations_name_up_to_two_authors():
 def test_a_relations_line_says_how_firmly_it_stands(payload: dict):
     edges = {edge["id"]: edge for edge in payload["edges"]}
     assert edges["mentalizing|engages|tpj"]["standing"] == "established"  # a meta-analysis
-    assert edges["mentalizing|engages|tpj"]["dashes"] is False
     assert edges["affective_sharing|part_of|sharing"]["standing"] == "interpretive"  # the map's reading
-    assert edges["affective_sharing|part_of|sharing"]["dashes"] == view_data.LINES[Standing.INTERPRETIVE]
+    dashes = {line["standing"]: line["dashes"] for line in payload["lines"]}
+    assert dashes["established"] is False
+    assert dashes["interpretive"] == view_data.LINES[Standing.INTERPRETIVE]
     assert {line["standing"] for line in payload["lines"]} <= {"established", "tentative", "interpretive"}

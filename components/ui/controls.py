@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -12,40 +13,28 @@ from components import markdown as md
 from components.filters import Filters
 from components.model import ConceptMap
 from components.selection import Selection
+from components.view_data import Blob
 from components.vocabulary import KINDS, RELATIONS, Kind, RelationType
 
-from . import page, state
+from . import network, page, state
 
 
-def search_label(concept_map: ConceptMap) -> dict[str, str]:
-    """What the search box shows (and matches on) for each concept and relation id."""
-    labels: dict[str, str] = {}
-    for concept in sorted(concept_map.concepts, key=lambda c: c.label.lower()):
-        aliases = f" · also {', '.join(concept.aliases)}" if concept.aliases else ""
-        labels[concept.id] = f"{concept.name} · {KINDS[concept.kind].label.lower()}{aliases}"
-    by_id = concept_map.concept_by_id
-    for relation in concept_map.relations:
-        labels[relation.id] = (
-            f"{by_id[relation.source].label} → {RELATIONS[relation.type].label} → {by_id[relation.target].label}"
-        )
-    return labels
-
-
-def bar(concept_map: ConceptMap, options: Mapping[str, Collection[Any]], labels: dict[str, str]) -> None:
-    """The header line: title, search, a Filters popover, About and Present."""
+def bar(
+    concept_map: ConceptMap, options: Mapping[str, Collection[Any]], graph: Blob, selection: Selection | None
+) -> None:
+    """The header line: title, search (over the map `graph`, in the browser), a Filters popover, About and
+    Present."""
     with st.container(key="atlas_header", horizontal=True, vertical_alignment="center", gap="small"):
         st.title(md.text(concept_map.meta.title), anchor=False, width="content")
         with st.container(key="atlas_search", width="stretch"):
-            st.selectbox(
-                "Search",
-                options=list(labels),
-                format_func=labels.__getitem__,
-                filter_mode="contains",
-                placeholder="Search: a name, abbreviation or older term",
-                label_visibility="collapsed",
-                help="Type part of a concept's name, abbreviation or older name, or of a relation; "
-                "choose one to select it on the map." + _examples(concept_map),
-                **state.widget(state.SELECTED, labels),
+            network.search(
+                graph,
+                map_key=state.NETWORK,
+                selection=selection,
+                hint="Type part of a concept's name, abbreviation or older name, or of a relation; choose "
+                "one with the arrow keys and Enter, or a click, to select it on the map." + _examples(concept_map),
+                on_select=partial(state.on_network_select, state.SEARCH),
+                key=state.SEARCH,
             )
         active = _active_filters()
         with st.popover(f"Filters · {active}" if active else "Filters", icon=":material/filter_list:"):
@@ -142,5 +131,5 @@ def _active_filters() -> int:
 
 
 def _examples(concept_map: ConceptMap) -> str:
-    examples = " or ".join(md.text(example) for example in concept_map.search_examples)
+    examples = " or ".join(concept_map.search_examples)  # plain text: the box shows it as text
     return f" For example: {examples}." if examples else ""

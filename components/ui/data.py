@@ -5,15 +5,18 @@ so a rerun neither reads nor unpickles them)."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import streamlit as st
 
 from components import graph, layout, load, view_data
 from components.graph import Graph
 from components.model import ConceptMap
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -53,8 +56,15 @@ def map_graph(file: MapFile) -> Graph[str]:
     return _graph(file.digest, file.name, file)
 
 
-def network_payload(file: MapFile) -> dict[str, Any]:
-    return _payload(file.digest, file.name, file)
+def network_data(file: MapFile) -> view_data.Blob:
+    """What the network view draws, packed to cross the wire once per content (see ui/network)."""
+    return _network_data(file.digest, file.name, file)
+
+
+def derived(file: MapFile, make: Callable[[ConceptMap], T]) -> T:
+    """`make(the file's map)`, computed once per content and shared by every session (for what depends only
+    on the map, so that a rerun does not compute it again)."""
+    return cast("T", _derived(file.digest, file.name, f"{make.__module__}.{make.__qualname__}", file, make))
 
 
 # Keyed by digest and name; the file itself (underscored) is not hashed again on every rerun.
@@ -69,5 +79,10 @@ def _graph(digest: str, name: str, _file: MapFile) -> Graph[str]:
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _payload(digest: str, name: str, _file: MapFile) -> dict[str, Any]:
-    return view_data.network(concept_map(_file), layout.positions(map_graph(_file)))
+def _network_data(digest: str, name: str, _file: MapFile) -> view_data.Blob:
+    return view_data.packed(view_data.network(concept_map(_file), layout.positions(map_graph(_file))))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _derived(digest: str, name: str, what: str, _file: MapFile, _make: Callable[[ConceptMap], Any]) -> Any:
+    return _make(concept_map(_file))

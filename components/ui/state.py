@@ -42,6 +42,7 @@ PRESENT = "present"  # 1 in presentation mode
 CONTRAST = "contrast"  # 1 for the high-contrast palette
 # Components and widgets that own their own state.
 NETWORK = "network"
+SEARCH = "search"
 REFERENCE_TABLE = "reference_table"
 # Private state.
 LAST_VALID = "last_valid_map"  # the MapFile of the last map that loaded cleanly
@@ -99,15 +100,16 @@ def init() -> None:
         st.session_state.setdefault(key, _copy(default))
 
 
-def settle(concept_map: ConceptMap) -> dict[str, Collection[Any]]:
-    """Before anything is drawn: the view's allowed values for this map; the view taken from the URL once
-    per session, and any value the (edited) map no longer has forgotten."""
-    options: dict[str, Collection[Any]] = {
+def allowed(concept_map: ConceptMap) -> dict[str, Collection[Any]]:
+    """The values each part of the view may take on this map (computed once per map: see data.derived)."""
+    kinds = {concept.kind for concept in concept_map.concepts}
+    relation_types = {relation.type for relation in concept_map.relations}
+    return {
         SELECTED: {*concept_map.concept_by_id, *concept_map.relation_by_id},
-        KINDS: [str(kind) for kind in Kind if any(c.kind == kind for c in concept_map.concepts)],
+        KINDS: [str(kind) for kind in Kind if kind in kinds],
         FACETS: [c.id for c in concept_map.concepts if c.kind == Kind.FACET],
         FACET_DEPTH: FACET_DEPTHS,
-        RELATION_TYPES: [str(kind) for kind in RelationType if any(r.type == kind for r in concept_map.relations)],
+        RELATION_TYPES: [str(kind) for kind in RelationType if kind in relation_types],
         DEPTH: FOCUS_DEPTHS,
         PANEL: list(PANELS),
         REFERENCE: list(concept_map.reference_by_key),
@@ -121,10 +123,14 @@ def settle(concept_map: ConceptMap) -> dict[str, Collection[Any]]:
         STEP: range(1, 1 + max((len(tour.steps) for tour in concept_map.tours), default=1)),
         QUIZ: range(0, 1_000_000),
     }
+
+
+def settle(options: Mapping[str, Collection[Any]]) -> None:
+    """Before anything is drawn: the view taken from the URL once per session, and any value the (edited)
+    map no longer has (see `allowed`) forgotten."""
     _read_url(options)
     _drop_unknown(options)
     st.session_state[PATH] = st.session_state[PATH][:2]
-    return options
 
 
 def _read_url(options: Mapping[str, Collection[Any]]) -> None:
@@ -215,10 +221,10 @@ def present(on: bool) -> None:
     st.session_state[PRESENT] = int(on)
 
 
-def on_network_select() -> None:
-    """Callback: a click in the network view selects what was clicked; the background clears; a shift-click
-    on a concept asks the way there from the selected concept."""
-    event = st.session_state[NETWORK].select or {}
+def on_network_select(key: str = NETWORK) -> None:
+    """Callback: a click in the network view (or a choice in the search box, `key` SEARCH) selects what was
+    clicked; the background clears; a shift-click on a concept asks the way there from the selected one."""
+    event = st.session_state[key].select or {}
     if event.get("kind") == "path_end":
         start = st.session_state[SELECTED]
         if start and start != event.get("id"):

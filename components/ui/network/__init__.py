@@ -1,7 +1,15 @@
-"""The interactive network view: a custom component (v2) drawing the map with vis-network.
+"""The interactive network view and its search box: one custom component (v2), mounted three ways.
 
-The frontend (network.js, network.css and the vis-network copy pyvis ships) is served from this
-package's asset folder, declared in pyproject.toml, so the browser fetches each file once and caches it.
+- The map's data goes as a hidden element of its own whose data is bytes (`view_data.packed`: gzipped
+  JSON tagged with its version); so does what the filters show (`view_data.shown`). Streamlit sends an
+  element that has not changed since the last run as a reference to the copy the browser holds, so a
+  click or a filter sends neither, however large the map: the map crosses the wire once per content.
+- The map itself, whose data is small: which blobs to draw, the selection, highlights, the mode.
+- The search box, which searches the same blob in the browser (no list of every name on each run).
+
+The frontend (network.js, search.js, store.js, network.css and the vis-network copy pyvis ships) is
+served from this package's asset folder, declared in pyproject.toml, so the browser fetches each file
+once and caches it.
 """
 
 from __future__ import annotations
@@ -12,38 +20,19 @@ from typing import Any
 import streamlit as st
 
 from components.selection import Selection
+from components.view_data import Blob
 
-_HTML = """
-<div class="atlas-network">
-  <div class="atlas-canvas" role="application" aria-roledescription="concept map"
-       aria-describedby="atlas-keys">
-    <div class="atlas-graph"></div>
-    <div class="atlas-status"></div>
-    <div class="atlas-toolbar">
-      <button type="button" data-action="fit" title="Show all that is shown (F)">Fit</button>
-      <button type="button" data-action="relayout" title="Arrange the map again">Re-layout</button>
-      <button type="button" data-action="legend" aria-pressed="true" title="Show or hide the legend">Legend</button>
-    </div>
-    <div class="atlas-legend" role="list" aria-label="Kinds of concept on the map"></div>
-    <div class="atlas-tip" role="tooltip" hidden></div>
-  </div>
-  <p class="atlas-hidden" id="atlas-keys">Arrow keys move between related concepts, Enter opens one,
-    Escape clears the selection, F fits the map, plus and minus zoom.</p>
-  <div class="atlas-hidden atlas-announce" aria-live="polite"></div>
-  <button type="button" class="atlas-back" hidden>Back to the map</button>
-</div>
-"""
-
-_NETWORK = st.components.v2.component("components.network", html=_HTML, js="network.js", css="network.css")
+# No HTML here: each mount builds what it shows (a blob mount, nothing), so no run sends markup again.
+_NETWORK = st.components.v2.component("components.network", js="network.js", css="network.css")
 
 MIN_HEIGHT = 420  # px: the canvas fills the window down to its bottom edge, but never less
 
 
 def network(
-    graph: dict[str, Any],
+    graph: Blob,
     *,
     title: str,
-    visible: dict[str, list[str]] | None,
+    visible: Blob | None,
     selection: Selection | None,
     highlight: dict[str, list[str]] | None,
     on_select: Callable[[], None],
@@ -55,7 +44,8 @@ def network(
     touring: bool = False,
     overlay: dict[str, Any] | None = None,
 ) -> None:
-    """Draw the map; a click on a concept, a relation or the background calls `on_select`.
+    """Draw the map `graph` (`view_data.packed`), showing only `visible` (`view_data.shown`) if given;
+    a click on a concept, a relation or the background calls `on_select`.
 
     In the callback, `st.session_state[key].select` is {"kind": "concept"|"relation"|"none", "id": ...}, or
     {"kind": "path_end", "id": ...} for a shift-click on a concept.
@@ -64,12 +54,16 @@ def network(
     `overlay` draws a scored student's map: the map's relations the student drew right, wrong or not at
     all ({"correct"|"wrong"|"missing": [relation ids]}) and the student's extra links ({"extra": [...]}).
     """
+    _blob(graph_key(key), graph)
+    if visible is not None:
+        _blob(f"{key}_visible", visible)
     _NETWORK(
         key=key,
         data={
-            "graph": graph,
+            "role": "map",
+            "graph": {"blob": graph_key(key), "tag": graph.tag},
             "title": title,
-            "visible": visible,
+            "visible": {"blob": f"{key}_visible", "tag": visible.tag} if visible is not None else None,
             "selected": selection.to_view() if selection else None,
             "highlight": highlight,
             "present": presenting,
@@ -82,3 +76,31 @@ def network(
         on_select_change=on_select,
         on_tour_change=on_tour,
     )
+
+
+def search(
+    graph: Blob, *, map_key: str, selection: Selection | None, hint: str, on_select: Callable[[], None], key: str
+) -> None:
+    """The search box over the map drawn by `network(graph, key=map_key)`. Choosing an entry calls
+    `on_select`, with `st.session_state[key].select` = {"kind": "concept"|"relation", "id": ...}."""
+    _NETWORK(
+        key=key,
+        data={
+            "role": "search",
+            "graph": {"blob": graph_key(map_key), "tag": graph.tag},
+            "selected": selection.to_view() if selection else None,
+            "placeholder": "Search: a name, abbreviation or older term",
+            "help": hint,
+        },
+        on_select_change=on_select,
+    )
+
+
+def _blob(name: str, blob: Blob) -> None:
+    """A hidden element carrying `blob`: its name and tag on a line each, then its bytes (see store.js)."""
+    _NETWORK(key=name, data=f"{name}\n{blob.tag}\n".encode() + blob.body)
+
+
+def graph_key(map_key: str) -> str:
+    """The key of the hidden element that carries the map's data."""
+    return f"{map_key}_graph"

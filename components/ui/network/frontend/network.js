@@ -1,11 +1,17 @@
 // Empathy Atlas network view: a Streamlit custom component (v2) that draws the map with vis-network.
 //
-// One vis-network instance per mounted component, kept across reruns: new data is applied to its
-// DataSets in place (add, update, remove by id), so zoom, positions and the settled layout survive.
+// One component, mounted three ways (see network/__init__.py): as a hidden blob of bytes (the map, or
+// what the filters show; store.js), as the search box (search.js), and as the map itself.
+// One vis-network instance per mounted map, kept across reruns: new data is applied to its DataSets in
+// place (add, update, remove by id), so zoom, positions and the settled layout survive.
 // vis-network is loaded once per page from this component's own asset folder, never from a CDN.
 // vis-network draws the shapes and lines; the view draws the names itself (drawLabels), so that they
 // keep a readable size, wrap at spaces only and never overlap, the most important first.
 // Every text from the map reaches the page as text (canvas text, textContent), never as HTML.
+
+import * as store from "./store.js";
+import { renderSearch } from "./search.js";
+import { markup } from "./markup.js";
 
 const VIS_URL = new URL("./vis-network.min.js", import.meta.url).href;
 let visLoading = null;
@@ -16,9 +22,30 @@ function loadVis() {
   return visLoading;
 }
 
+// The map's markup, built by the view (no text from the map in it).
+const MAP_HTML = `
+<div class="atlas-network">
+  <div class="atlas-canvas" role="application" aria-roledescription="concept map"
+       aria-describedby="atlas-keys">
+    <div class="atlas-graph"></div>
+    <div class="atlas-status"></div>
+    <div class="atlas-toolbar">
+      <button type="button" data-action="fit" title="Show all that is shown (F)">Fit</button>
+      <button type="button" data-action="relayout" title="Arrange the map again">Re-layout</button>
+      <button type="button" data-action="legend" aria-pressed="true" title="Show or hide the legend">Legend</button>
+    </div>
+    <div class="atlas-legend" role="list" aria-label="Kinds of concept on the map"></div>
+    <div class="atlas-tip" role="tooltip" hidden></div>
+  </div>
+  <p class="atlas-hidden" id="atlas-keys">Arrow keys move between related concepts, Enter opens one,
+    Escape clears the selection, F fits the map, plus and minus zoom.</p>
+  <div class="atlas-hidden atlas-announce" aria-live="polite"></div>
+  <button type="button" class="atlas-back" hidden>Back to the map</button>
+</div>
+`;
+
 const views = new WeakMap(); // parentElement -> view state
 
-const DIM_OPACITY = 0.15;
 const SMALLEST = 11; // on-screen px under which an unimportant name is not drawn at all
 const ROOM_PER_NAME = 12000; // px² of canvas a promised name needs: a phone promises fewer (never under 8)
 const TOLERANCE = 8; // on-screen px within which a click or hover still finds a relation
@@ -33,28 +60,45 @@ const OVERLAY = {
   extra: { color: "#7b3fa0", dashes: [2, 6], label: "Not in this map" },
 };
 const PALETTES = {
-  normal: { edgeAlpha: 0.55, dimAlpha: 0.12, width: 1.3, emphasis: 2.4, border: 1.5, halo: 4 },
-  high: { edgeAlpha: 0.85, dimAlpha: 0.3, width: 2, emphasis: 3.6, border: 3, halo: 6 },
+  normal: { edgeAlpha: 0.55, wash: 0.85, width: 1.3, emphasis: 2.4, border: 1.5, halo: 4 },
+  high: { edgeAlpha: 0.85, wash: 0.7, width: 2, emphasis: 3.6, border: 3, halo: 6 },
 };
 
 export default function render(component) {
+  const { data } = component;
+  if (data instanceof Uint8Array) {
+    store.put(data);
+    return undefined;
+  }
+  if (data?.role === "search") return renderSearch(component);
+  return renderMap(component);
+}
+
+function renderMap(component) {
   const { data, parentElement, setTriggerValue } = component;
-  const root = parentElement.querySelector(".atlas-network");
-  if (!root || !data?.graph) return undefined;
+  if (!data?.graph) return undefined;
 
   let view = views.get(parentElement);
   if (!view) {
-    view = createView(root);
+    parentElement.append(markup(MAP_HTML));
+    view = createView(parentElement.querySelector(".atlas-network"));
     views.set(parentElement, view);
   }
+  const root = view.root;
   view.setTriggerValue = setTriggerValue;
   view.minHeight = data.minHeight;
   view.touring = Boolean(data.touring);
   view.canvas.setAttribute("aria-label", `${data.title}: concept map`);
   fitHeight(view);
   view.pending = data;
-  loadVis()
-    .then((vis) => apply(view, vis))
+  const graph = store.json(data.graph.blob, data.graph.tag);
+  const shown = data.visible ? store.bytes(data.visible.blob, data.visible.tag) : null;
+  Promise.all([loadVis(), graph, shown])
+    .then(([vis, graph, bits]) => {
+      if (view.pending !== data) return; // a later run's data has come: it is the one to show
+      view.pending = null;
+      apply(view, vis, { ...data, graph, visible: bits && unpackVisible(graph, bits), visibleTag: data.visible?.tag ?? null });
+    })
     .catch((error) => showError(root, error));
 
   return () => {
@@ -63,6 +107,16 @@ export default function render(component) {
     view.observer?.disconnect();
     view.network?.destroy();
     views.delete(parentElement);
+  };
+}
+
+// What the filters show, sent as bits: one per concept, then one per relation, in the map's order.
+function unpackVisible(graph, bits) {
+  const on = (index) => (bits[index >> 3] >> (index & 7)) & 1;
+  const offset = Math.ceil(graph.nodes.length / 8) * 8;
+  return {
+    nodes: graph.nodes.filter((_, index) => on(index)).map((node) => node.id),
+    edges: graph.edges.filter((_, index) => on(offset + index)).map((edge) => edge.id),
   };
 }
 
@@ -91,12 +145,14 @@ function createView(root) {
     palette: PALETTES.normal,
     fontScale: 1, // names grow in presentation mode
     present: null, // in presentation mode (null until the first data)
-    visible: null, // {nodes, edges} the filters keep, or null for all
+    visible: null, // {nodes, edges, nodeSet, edgeSet} the filters keep, or null for all
+    visibleTag: null, // names what the filters keep (null: all)
     highlight: null, // {nodes, edges} a chosen reference supports, or null
     overlay: null, // a scored student's map: {correct, wrong, missing: [edge ids], extra: [{from, to}]}
     selected: null, // {kind: "concept"|"relation", id} last shown, from a click or from Python
     keep: null, // {nodes, edges} in full colour (the selection and its neighbours), or null for all
     sizes: new Map(), // node id -> the size last given to vis-network (see resizeShapes)
+    looked: { nodes: new Map(), edges: new Map() }, // id -> the look last given to vis-network (see restyle)
     cursor: null, // node id the keyboard is on
     hovered: null, // {kind, id} under the pointer
     pointerType: "mouse", // of the last pointer down: a touch selects, it never opens a tooltip
@@ -163,10 +219,7 @@ function fitHeight(view) {
   view.root.style.setProperty("--atlas-height", `${height}px`);
 }
 
-function apply(view, vis) {
-  const data = view.pending;
-  if (!data) return;
-  view.pending = null;
+function apply(view, vis, data) {
   fitHeight(view);
   const theme = readTheme(view.root, data.contrast === "high");
   if (!view.network) create(view, vis, data);
@@ -178,9 +231,10 @@ function apply(view, vis) {
     setLegend(view, !view.present && window.innerWidth >= 640); // in front of a room, the map first
   }
   view.fontScale = data.present ? 1.5 : 1;
-  const visibleChanged = JSON.stringify(data.visible) !== JSON.stringify(view.visible);
+  const visibleChanged = data.visibleTag !== view.visibleTag;
   const highlightChanged = JSON.stringify(data.highlight) !== JSON.stringify(view.highlight);
-  view.visible = data.visible;
+  view.visible = data.visible && { nodes: data.visible.nodes, edges: data.visible.edges, nodeSet: new Set(data.visible.nodes), edgeSet: new Set(data.visible.edges) };
+  view.visibleTag = data.visibleTag;
   view.highlight = data.highlight;
   if (JSON.stringify(data.overlay ?? null) !== JSON.stringify(view.overlay)) drawExtra(view, data.overlay ?? null);
   drawLegend(view, data.graph.legend, view.overlay ? overlayLines(view.overlay) : data.graph.lines);
@@ -188,7 +242,7 @@ function apply(view, vis) {
   const fromPython = selectionKey(selected) !== selectionKey(view.selected);
   view.selected = selected;
   // A rerun that changes nothing the view shows (the echo of a click, say) costs nothing.
-  const looks = JSON.stringify([view.version, selected, data.visible, data.highlight, theme, data.contrast, data.present, data.overlay]);
+  const looks = JSON.stringify([view.version, selected, data.visibleTag, data.highlight, theme, data.contrast, data.present, data.overlay]);
   if (looks !== view.looks) restyle(view);
   view.looks = looks;
   view.root.dataset.selected = selectionKey(selected);
@@ -203,9 +257,9 @@ function apply(view, vis) {
 }
 
 function create(view, vis, data) {
-  view.nodes = new vis.DataSet(data.graph.nodes.map(toNode));
-  view.edges = new vis.DataSet(data.graph.edges.map(toEdge));
-  remember(view, data.graph);
+  const { nodes, edges } = remember(view, data.graph);
+  view.nodes = new vis.DataSet(nodes.map(toNode));
+  view.edges = new vis.DataSet(edges.map(toEdge));
   view.version = data.graph.version;
   view.root.dataset.version = data.graph.version;
   const options = structuredClone(data.graph.options);
@@ -281,14 +335,15 @@ function relayout(view) {
 // A new version of the map (the file was edited): add, update and remove in place; existing nodes keep
 // where they are on the canvas, new ones start next to a neighbour.
 function update(view, data) {
-  const incoming = new Map(data.graph.nodes.map((node) => [node.id, node]));
-  const removed = [...view.raw.nodes.keys()].filter((id) => !incoming.has(id));
+  const before = view.raw;
+  const { nodes, edges } = remember(view, data.graph);
+  const removed = [...before.nodes.keys()].filter((id) => !view.raw.nodes.has(id));
   const added = [];
   const changed = [];
-  for (const [id, node] of incoming) {
-    const before = view.raw.nodes.get(id);
-    if (!before) added.push(placeNear(view, node, data.graph.edges));
-    else if (JSON.stringify(before) !== JSON.stringify(node)) {
+  for (const node of nodes) {
+    const old = before.nodes.get(node.id);
+    if (!old) added.push(placeNear(view, node));
+    else if (JSON.stringify(old) !== JSON.stringify(node)) {
       const { x, y, ...rest } = toNode(node);
       changed.push(rest);
     }
@@ -296,50 +351,59 @@ function update(view, data) {
   view.nodes.remove(removed);
   view.nodes.update(changed);
   view.nodes.add(added.map(toNode));
-
-  const edges = new Map(data.graph.edges.map((edge) => [edge.id, edge]));
-  view.edges.remove([...view.raw.edges.keys()].filter((id) => !edges.has(id)));
-  view.edges.update(
-    [...edges.values()].filter((edge) => JSON.stringify(view.raw.edges.get(edge.id)) !== JSON.stringify(edge)).map(toEdge),
-  );
-  remember(view, data.graph);
+  view.edges.remove([...before.edges.keys()].filter((id) => !view.raw.edges.has(id)));
+  view.edges.update(edges.filter((edge) => JSON.stringify(before.edges.get(edge.id)) !== JSON.stringify(edge)).map(toEdge));
+  view.looked = { nodes: new Map(), edges: new Map() };
   view.version = data.graph.version;
 }
 
-function placeNear(view, node, edges) {
-  const neighbour = edges
-    .filter((edge) => edge.from === node.id || edge.to === node.id)
-    .map((edge) => (edge.from === node.id ? edge.to : edge.from))
-    .find((id) => view.nodes.get(id));
+function placeNear(view, node) {
+  const neighbour = (view.neighbours.get(node.id) ?? []).map((next) => next.node).find((id) => view.nodes.get(id));
   if (!neighbour) return node;
   const position = view.network.getPosition(neighbour);
   return { ...node, x: position.x + 60, y: position.y + 40 };
 }
 
+// The map as drawn: each concept with its kind's look, each relation with its standing's line.
 function remember(view, graph) {
+  const nodes = graph.nodes.map((node) => {
+    const style = graph.styles[node.kind];
+    const look = { background: style.color, border: style.border };
+    return {
+      ...node,
+      shape: style.shape,
+      size: style.size,
+      font: { size: style.font },
+      landmark: style.landmark,
+      fixed: style.pinned,
+      color: { ...look, highlight: look, hover: look },
+    };
+  });
+  const dashes = Object.fromEntries(graph.lines.map((line) => [line.standing, line.dashes]));
+  const edges = graph.edges.map((edge) => ({ ...edge, arrows: { to: { enabled: edge.directed } }, dashes: dashes[edge.standing] ?? false }));
   view.names = graph.names;
-  view.raw.nodes = new Map(graph.nodes.map((node) => [node.id, node]));
-  view.raw.edges = new Map(graph.edges.map((edge) => [edge.id, edge]));
-  view.neighbours = new Map(graph.nodes.map((node) => [node.id, []]));
-  for (const edge of graph.edges) {
+  view.raw = { nodes: new Map(nodes.map((node) => [node.id, node])), edges: new Map(edges.map((edge) => [edge.id, edge])) };
+  view.neighbours = new Map(nodes.map((node) => [node.id, []]));
+  for (const edge of edges) {
     view.neighbours.get(edge.from)?.push({ node: edge.to, edge: edge.id });
     view.neighbours.get(edge.to)?.push({ node: edge.from, edge: edge.id });
   }
   const importance = (node) => [node.kind in LANDMARK_ORDER ? LANDMARK_ORDER[node.kind] : 9, node.rank];
-  view.order = graph.nodes
+  view.order = nodes
     .map((node) => ({ id: node.id, key: importance(node) }))
     .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1])
     .map((entry) => entry.id);
+  return { nodes, edges };
 }
 
 // The view draws names and words itself; vis-network gets shapes and lines only, and no tooltip.
 function toNode(node) {
-  const { label, tip, kind, rank, landmark, font, ...shape } = node;
+  const { label, tip, search, kind, rank, landmark, font, ...shape } = node;
   return shape;
 }
 
 function toEdge(edge) {
-  const { tip, relation, type, ...line } = edge;
+  const { tip, search, relation, type, directed, ...line } = edge;
   return line;
 }
 
@@ -385,7 +449,7 @@ function neighbourhood(view, selected) {
     return edge ? [edge.from, edge.to] : [];
   }
   if (!view.raw.nodes.has(selected.id)) return [];
-  const shown = view.visible ? new Set(view.visible.edges) : null;
+  const shown = view.visible?.edgeSet ?? null;
   const around = view.neighbours.get(selected.id).filter((n) => !shown || shown.has(n.edge)).map((n) => n.node);
   return [selected.id, ...around];
 }
@@ -460,42 +524,62 @@ function edgeNear(view, point) {
 
 // --- style ------------------------------------------------------------------------------------------
 
-// Show what the filters keep, and dim all but the selection, its neighbours and any highlight.
+// Show what the filters keep, and light the selection, its neighbours and any highlight: the rest is
+// dimmed by a wash drawn over the map (drawOverlay), so a click changes only the few items it lights.
+// Only items whose look changed are sent to vis-network (on a large map, a full update is slow).
 function restyle(view) {
-  const shownNodes = view.visible ? new Set(view.visible.nodes) : null;
-  const shownEdges = view.visible ? new Set(view.visible.edges) : null;
+  const shownNodes = view.visible?.nodeSet ?? null;
+  const shownEdges = view.visible?.edgeSet ?? null;
   view.keep = emphasis(view, shownEdges);
-  const { theme, palette, keep } = view;
+  const { theme, palette, keep, looked } = view;
   const nodeUpdates = [];
   for (const raw of view.raw.nodes.values()) {
-    const dim = keep && !keep.nodes.has(raw.id);
-    nodeUpdates.push({
-      id: raw.id,
-      hidden: shownNodes ? !shownNodes.has(raw.id) : false,
-      opacity: dim ? DIM_OPACITY : 1,
-      borderWidth: palette.border,
-    });
+    const hidden = shownNodes ? !shownNodes.has(raw.id) : false;
+    const look = `${hidden}|${palette.border}`;
+    if (looked.nodes.get(raw.id) === look) continue;
+    looked.nodes.set(raw.id, look);
+    nodeUpdates.push({ id: raw.id, hidden, borderWidth: palette.border });
   }
-  view.nodes.update(nodeUpdates);
+  if (nodeUpdates.length) view.nodes.update(nodeUpdates);
   const edgeUpdates = [];
   for (const raw of view.raw.edges.values()) {
-    const emphasised = keep?.edges.has(raw.id);
-    const dim = keep && !emphasised;
+    const hidden = shownEdges ? !shownEdges.has(raw.id) : false;
+    const emphasised = Boolean(keep?.edges.has(raw.id));
     const judged = view.overlay ? OVERLAY[verdictOf(view.overlay, raw.id)] : null;
-    const color = judged?.color ?? (dim ? theme.line(palette.dimAlpha) : emphasised ? theme.text : theme.line(palette.edgeAlpha));
-    edgeUpdates.push({
-      id: raw.id,
-      hidden: shownEdges ? !shownEdges.has(raw.id) : false,
-      width: judged ? palette.emphasis + 0.8 : emphasised ? palette.emphasis : palette.width,
-      dashes: judged ? judged.dashes : raw.dashes,
-      color: { color, highlight: judged?.color ?? theme.text, hover: judged?.color ?? theme.text },
-    });
+    const color = judged?.color ?? (emphasised ? theme.text : theme.line(palette.edgeAlpha));
+    const width = judged ? palette.emphasis + 0.8 : emphasised ? palette.emphasis : palette.width;
+    const dashes = judged ? judged.dashes : raw.dashes;
+    const look = `${hidden}|${color}|${width}|${dashes}|${theme.text}`;
+    if (looked.edges.get(raw.id) === look) continue;
+    looked.edges.set(raw.id, look);
+    edgeUpdates.push({ id: raw.id, hidden, width, dashes, color: { color, highlight: judged?.color ?? theme.text, hover: judged?.color ?? theme.text } });
   }
-  view.edges.update(edgeUpdates);
+  if (edgeUpdates.length) view.edges.update(edgeUpdates);
   const selected = view.selected;
   if (selected?.kind === "concept" && view.nodes.get(selected.id)) view.network.selectNodes([selected.id], false);
   else if (selected?.kind === "relation" && view.edges.get(selected.id)) view.network.selectEdges([selected.id]);
   else view.network.unselectAll();
+}
+
+// The wash over all but what is lit: the lit relations and concepts are drawn again above it.
+function drawLit(view, context) {
+  if (!view.keep) return;
+  const canvas = context.canvas;
+  context.save();
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.globalAlpha = view.palette.wash; // how far what is not lit fades
+  context.fillStyle = view.theme.background;
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.restore();
+  const { nodes, edges } = view.network.body;
+  for (const id of view.keep.edges) {
+    const edge = edges[id];
+    if (edge?.connected && !edge.options.hidden) edge.draw(context);
+  }
+  for (const id of view.keep.nodes) {
+    const node = nodes[id];
+    if (node && !node.options.hidden) node.draw(context);
+  }
 }
 
 function emphasis(view, shownEdges) {
@@ -570,6 +654,7 @@ function overlayLines(overlay) {
 
 // After vis-network has drawn: the names, the relations' words around the selection, the keyboard's ring.
 function drawOverlay(view, context) {
+  drawLit(view, context);
   const ratio = context.canvas.width / view.canvas.clientWidth;
   context.save();
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -856,7 +941,7 @@ function onKey(view, event) {
 // From the concept the keyboard is on (or the selection, or the first landmark), to the neighbour
 // that lies most nearly in the arrow's direction.
 function moveCursor(view, [dx, dy]) {
-  const shown = view.visible ? new Set(view.visible.nodes) : null;
+  const shown = view.visible?.nodeSet ?? null;
   const from = view.cursor ?? (view.selected?.kind === "concept" ? view.selected.id : null);
   if (!from) {
     view.cursor = view.order.find((id) => !shown || shown.has(id)) ?? null;
@@ -1036,7 +1121,7 @@ function testHooks(view) {
     // The names the view promises to draw readably at any zoom: landmarks and the most connected, if shown.
     promised: () => {
       const drawn = new Map(view.labelBoxes.map((box) => [box.id, box]));
-      const shown = view.visible ? new Set(view.visible.nodes) : null;
+      const shown = view.visible?.nodeSet ?? null;
       return [...view.raw.nodes.values()]
         .filter((node) => isPromised(view, node) && (!shown || shown.has(node.id)))
         .map((node) => ({ id: node.id, label: node.label, size: drawn.get(node.id)?.size ?? 0 }));

@@ -1,0 +1,6 @@
+// Constant markup (never text from the map) as elements: what a view builds itself on its first run.
+export function markup(html) {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  return template.content;
+}

@@ -1,0 +1,167 @@
+// The search box above the map: an ARIA combobox over every concept and relation of the map.
+//
+// It searches in the browser, in the map the page already holds (see store.js), so typing costs the
+// server nothing and no list of every name crosses the wire on each run, however large the map. What
+// it matches on (a concept's name, abbreviation, kind and older names; a relation as it reads) is made
+// in Python, in view_data.search_labels. Choosing an entry selects it, as a click on the map does.
+
+import * as store from "./store.js";
+import { markup } from "./markup.js";
+
+const SEARCH_HTML = `
+<div class="atlas-search">
+  <input type="text" role="combobox" aria-label="Search" aria-autocomplete="list" aria-expanded="false"
+         aria-controls="atlas-search-list" aria-describedby="atlas-search-hint" autocomplete="off"
+         spellcheck="false">
+  <ul role="listbox" id="atlas-search-list" aria-label="Matching concepts and relations" hidden></ul>
+  <p class="atlas-hidden atlas-search-hint" id="atlas-search-hint"></p>
+</div>
+`;
+const SHOWN = 40; // entries listed at most: typing narrows the rest
+const boxes = new WeakMap(); // parentElement -> search state
+
+export function renderSearch(component) {
+  const { data, parentElement, setTriggerValue } = component;
+  let box = boxes.get(parentElement);
+  if (!box) {
+    box = createBox(parentElement);
+    boxes.set(parentElement, box);
+  }
+  box.setTriggerValue = setTriggerValue;
+  box.input.placeholder = data.placeholder ?? "Search";
+  box.input.title = data.help ?? "";
+  box.hint.textContent = data.help ?? "";
+  box.wanted = data.graph.tag;
+  box.selected = data.selected ?? null;
+  store.json(data.graph.blob, data.graph.tag).then((graph) => {
+    if (box.wanted !== graph.version) return;
+    if (box.version !== graph.version) index(box, graph);
+    showSelected(box);
+  });
+  return undefined;
+}
+
+function createBox(parentElement) {
+  parentElement.append(markup(SEARCH_HTML));
+  const root = parentElement.querySelector(".atlas-search");
+  const box = {
+    root,
+    input: root.querySelector("input"),
+    list: root.querySelector("[role=listbox]"),
+    hint: root.querySelector(".atlas-search-hint"),
+    entries: [], // {id, kind, text, lower, name}: concepts first, then relations, as Python ordered them
+    byId: new Map(),
+    version: null,
+    wanted: null,
+    selected: null,
+    matches: [],
+    active: -1,
+    picks: 0,
+    setTriggerValue: null,
+  };
+  box.input.addEventListener("input", () => open(box));
+  box.input.addEventListener("focus", () => box.input.select());
+  box.input.addEventListener("keydown", (event) => onKey(box, event));
+  box.input.addEventListener("blur", () => setTimeout(() => close(box, true), 150));
+  box.list.addEventListener("pointerdown", (event) => event.preventDefault()); // keep the focus in the box
+  box.list.addEventListener("click", (event) => {
+    const option = event.target.closest("[role=option]");
+    if (option) pick(box, Number(option.dataset.index));
+  });
+  return box;
+}
+
+function index(box, graph) {
+  const concepts = graph.nodes.map((node) => ({ id: node.id, kind: "concept", text: node.search, name: node.label }));
+  concepts.sort((a, b) => a.text.localeCompare(b.text, undefined, { sensitivity: "base" }));
+  const relations = graph.edges.map((edge) => ({ id: edge.id, kind: "relation", text: edge.search, name: edge.search }));
+  box.entries = [...concepts, ...relations].map((entry) => ({ ...entry, lower: entry.text.toLowerCase() }));
+  box.byId = new Map(box.entries.map((entry) => [entry.id, entry]));
+  box.version = graph.version;
+}
+
+// The box shows what is selected (from a click on the map, say) while it is not being typed in.
+function showSelected(box) {
+  if (document.activeElement === box.input && !box.list.hidden) return;
+  box.input.value = box.selected ? (box.byId.get(box.selected.id)?.name ?? "") : "";
+}
+
+// Entries containing every typed word: those whose name starts with the text first, concepts before
+// relations, then in the map's order.
+function matching(box, text) {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return [];
+  const first = [];
+  const rest = [];
+  for (const entry of box.entries) {
+    if (!words.every((word) => entry.lower.includes(word))) continue;
+    (entry.lower.startsWith(words[0]) ? first : rest).push(entry);
+    if (first.length >= SHOWN) break;
+  }
+  return [...first, ...rest].slice(0, SHOWN);
+}
+
+function open(box) {
+  box.matches = matching(box, box.input.value);
+  box.active = box.matches.length ? 0 : -1;
+  const items = box.matches.map((entry, position) => {
+    const item = document.createElement("li");
+    item.setAttribute("role", "option");
+    item.id = `atlas-search-option-${position}`;
+    item.dataset.index = String(position);
+    item.textContent = entry.text;
+    item.className = entry.kind === "relation" ? "atlas-search-relation" : "";
+    return item;
+  });
+  if (box.input.value.trim() && !items.length) {
+    const none = document.createElement("li");
+    none.className = "atlas-search-none";
+    none.textContent = "Nothing on the map matches.";
+    items.push(none);
+  }
+  box.list.replaceChildren(...items);
+  box.list.hidden = !items.length;
+  box.input.setAttribute("aria-expanded", String(!box.list.hidden));
+  highlight(box);
+}
+
+function close(box, restore) {
+  box.list.hidden = true;
+  box.input.setAttribute("aria-expanded", "false");
+  box.input.removeAttribute("aria-activedescendant");
+  if (restore && document.activeElement !== box.input) showSelected(box);
+}
+
+function highlight(box) {
+  for (const [position, item] of [...box.list.querySelectorAll("[role=option]")].entries()) {
+    const active = position === box.active;
+    item.setAttribute("aria-selected", String(active));
+    if (active) item.scrollIntoView({ block: "nearest" });
+  }
+  if (box.active >= 0) box.input.setAttribute("aria-activedescendant", `atlas-search-option-${box.active}`);
+  else box.input.removeAttribute("aria-activedescendant");
+}
+
+function onKey(box, event) {
+  const count = box.matches.length;
+  if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    if (box.list.hidden) open(box);
+    else if (count) box.active = (box.active + (event.key === "ArrowDown" ? 1 : count - 1)) % count;
+    highlight(box);
+  } else if (event.key === "Enter" && !box.list.hidden && box.active >= 0) pick(box, box.active);
+  else if (event.key === "Escape") {
+    close(box, false);
+    showSelected(box);
+  } else return;
+  event.preventDefault();
+}
+
+function pick(box, position) {
+  const entry = box.matches[position];
+  if (!entry) return;
+  box.selected = { kind: entry.kind, id: entry.id };
+  box.input.value = entry.name;
+  close(box, false);
+  box.picks += 1;
+  box.setTriggerValue("select", { kind: entry.kind, id: entry.id, click: box.picks });
+}
