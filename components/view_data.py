@@ -72,6 +72,7 @@ LINE_EM = 10  # a name wraps at this many font sizes wide, between words only
 CHAR_EM = 0.56  # a character's width in font sizes, generously (Source Sans Pro averages about 0.5)
 ROOM_MAX = 300  # concepts: above this no room is made for names (the whole map is dots at its fit; making
 # room is quadratic in crowding: 0.9 s at 300 concepts, 5 s at 500, 85 s at 1,000)
+LANDMARKS_MAX = 12  # concepts of a kind: a kind more numerous has no landmarks (700 "systems" orient no one)
 LABEL_WIDTH = 160  # canvas pixels a label may take before it wraps (the view widens landmarks' with their font)
 
 OPTIONS: dict[str, Any] = {
@@ -157,17 +158,22 @@ def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) 
             "directed": not info.symmetric,
             "standing": str(standing[relation.id]),
         })  # fmt: skip
-    kinds = {concept.kind for concept in concept_map.concepts}
+    kinds = Counter(concept.kind for concept in concept_map.concepts)
     payload = {
         "nodes": nodes,
         "edges": edges,
         "styles": {
-            str(kind): {**asdict(style), "border": BORDER, "pinned": kind == Kind.FACET}
+            str(kind): {
+                **asdict(style),
+                "landmark": landmark(kind, kinds[kind]),
+                "border": BORDER,
+                "pinned": kind == Kind.FACET,
+            }
             for kind, style in STYLES.items()
             if kind in kinds
         },  # facets hold their places while the physics of *Re-layout* settles
         "options": options(len(nodes)),
-        "legend": legend(kinds),
+        "legend": legend(set(kinds)),
         "names": {"readable": READABLE, "topRanked": TOP_RANKED, "lineEm": LINE_EM},
         "lines": [
             {"standing": str(kind), "label": str(kind).capitalize(), "dashes": LINES[kind], "help": STANDINGS[kind]}
@@ -203,17 +209,24 @@ def search_labels(concept_map: ConceptMap) -> dict[str, str]:
     return labels
 
 
+def landmark(kind: Kind, count: int) -> int:
+    """The least on-screen size of the names of a kind's concepts, if they are landmarks (0: they are not)."""
+    return STYLES[kind].landmark if count <= LANDMARKS_MAX else 0
+
+
 def rooms(concept_map: ConceptMap, rank: dict[str, int]) -> dict[str, layout.Room]:
     """The room each concept needs at zoom 1: its shape, and for a promised name (a landmark's, or one of
     the most connected) that name below it, at the size the view will draw it."""
     needed = {}
+    kinds = Counter(concept.kind for concept in concept_map.concepts)
     for concept in concept_map.concepts:
         style = STYLES[concept.kind]
         side = 2.0 * style.size
-        if not (style.landmark or rank[concept.id] < TOP_RANKED):
+        least = landmark(concept.kind, kinds[concept.kind])
+        if not (least or rank[concept.id] < TOP_RANKED):
             needed[concept.id] = layout.Room(side + 6, side + 6, 0.0)
             continue
-        size = max(style.landmark, READABLE)
+        size = max(least, READABLE)
         width, height = name_box(concept.label, size)
         needed[concept.id] = layout.Room(max(side, width + 12), side + height + 10, height + 10)
     return needed

@@ -56,14 +56,33 @@ def _concept(concept_map: ConceptMap, concept: Concept) -> None:
         st.markdown("**Described in**")
         _citations(details.citations_of(concept_map, concept.refs))
     groups = details.links(concept_map, concept.id)
-    st.markdown(f"#### Relations ({sum(len(group) for group in groups.values())})")
+    total = sum(len(group) for group in groups.values())
+    st.markdown(f"#### Relations ({total})")
+    shown = LINKS_SHOWN if total <= MANY_LINKS else FEW_LINKS
     for phrase, group in groups.items():
         st.markdown(f"**{md.text(concept.label)} {md.text(phrase)}**")
-        for link in group:
+        whole = (concept.id, phrase) in st.session_state[state.UNFOLDED]
+        for link in group if whole else group[:shown]:
             _go(link.other, key=f"link:{link.relation_id}")
             st.caption(md.text(link.note))
             _standing(link.standing, link.citations)
             _citations(link.citations)
+        if len(group) > shown and not whole:
+            st.button(
+                f"Show all {len(group)}",
+                key=f"unfold:{concept.id}:{phrase}",
+                on_click=state.unfold,
+                args=((concept.id, phrase),),
+                type="tertiary",
+                icon=":material/expand_more:",
+            )
+
+
+# A concept's relations of one kind listed at first; the rest are one click away (a hub of a large map
+# may have hundreds, which would take a long page and a long wait).
+LINKS_SHOWN = 12
+MANY_LINKS = 40  # relations in all: from here on, FEW_LINKS of each kind
+FEW_LINKS = 3
 
 
 def _claim(claim: details.Claim) -> None:

@@ -48,6 +48,7 @@ REFERENCE_TABLE = "reference_table"
 LAST_VALID = "last_valid_map"  # the MapFile of the last map that loaded cleanly
 ANSWERS = "quiz_answers"  # {(seed, question number): the option chosen}
 STUDENT = "student_map"  # (name, content) of the student's map being scored
+UNFOLDED = "unfolded_links"  # {(concept id, phrase)}: groups of relations listed whole in the details
 _URL_READ = "url_read"
 
 DETAILS, PATHS, COMPARE_PANEL, EVIDENCE, REFERENCES, OUTLINE, TOURS, QUIZZES, SCORES = (
@@ -96,6 +97,7 @@ def init() -> None:
     st.session_state.setdefault(LAST_VALID, None)
     st.session_state.setdefault(ANSWERS, {})
     st.session_state.setdefault(STUDENT, None)
+    st.session_state.setdefault(UNFOLDED, set())
     for key, default in VIEW_DEFAULTS.items():
         st.session_state.setdefault(key, _copy(default))
 
@@ -209,6 +211,11 @@ def select(target: str | None) -> None:
     st.session_state[SELECTED] = target
     if target is not None and st.session_state[PANEL] not in (OUTLINE, PATHS, COMPARE_PANEL, EVIDENCE, QUIZZES, SCORES):
         st.session_state[PANEL] = DETAILS
+
+
+def unfold(group: tuple[str, str]) -> None:
+    """Callback: list a concept's relations of one kind whole (a hub may have hundreds)."""
+    st.session_state[UNFOLDED].add(group)
 
 
 def choose_reference(key: str | None) -> None:

@@ -51,6 +51,8 @@ const ROOM_PER_NAME = 12000; // px² of canvas a promised name needs: a phone pr
 const TOLERANCE = 8; // on-screen px within which a click or hover still finds a relation
 const MIN_SHAPE = 7; // on-screen px: a concept is never drawn smaller than this (its radius), to be seen and hit
 const RESIZE_MAX = 1500; // concepts: above this, shapes keep their size (resizing each would slow zooming)
+const DOT = 3; // on-screen px: above RESIZE_MAX, a concept drawn smaller than this is drawn as a dot this size
+const BORDER = "#333333"; // a concept's outline
 const LANDMARK_ORDER = { facet: 0, system: 1, pitfall: 2, trend: 3 };
 // A scored student's map on the expert's: each judged relation in its own colour and line.
 const OVERLAY = {
@@ -149,10 +151,14 @@ function createView(root) {
     visibleTag: null, // names what the filters keep (null: all)
     highlight: null, // {nodes, edges} a chosen reference supports, or null
     overlay: null, // a scored student's map: {correct, wrong, missing: [edge ids], extra: [{from, to}]}
+    verdicts: new Map(), // relation id -> "correct"|"wrong"|"missing", from the overlay
     selected: null, // {kind: "concept"|"relation", id} last shown, from a click or from Python
     keep: null, // {nodes, edges} in full colour (the selection and its neighbours), or null for all
     sizes: new Map(), // node id -> the size last given to vis-network (see resizeShapes)
     looked: { nodes: new Map(), edges: new Map() }, // id -> the look last given to vis-network (see restyle)
+    drawStart: 0,
+    drawMs: [], // how long the last frames took to draw (benchmarks)
+    promisedRank: 8, // concepts ranked under this have their names promised (see isPromised), set each frame
     cursor: null, // node id the keyboard is on
     hovered: null, // {kind, id} under the pointer
     pointerType: "mouse", // of the last pointer down: a touch selects, it never opens a tooltip
@@ -222,10 +228,10 @@ function fitHeight(view) {
 function apply(view, vis, data) {
   fitHeight(view);
   const theme = readTheme(view.root, data.contrast === "high");
-  if (!view.network) create(view, vis, data);
-  else if (data.graph.version !== view.version) update(view, data);
   view.theme = theme;
   view.palette = PALETTES[data.contrast] ?? PALETTES.normal;
+  if (!view.network) create(view, vis, data);
+  else if (data.graph.version !== view.version) update(view, data);
   if (Boolean(data.present) !== view.present) {
     view.present = Boolean(data.present);
     setLegend(view, !view.present && window.innerWidth >= 640); // in front of a room, the map first
@@ -258,8 +264,9 @@ function apply(view, vis, data) {
 
 function create(view, vis, data) {
   const { nodes, edges } = remember(view, data.graph);
-  view.nodes = new vis.DataSet(nodes.map(toNode));
-  view.edges = new vis.DataSet(edges.map(toEdge));
+  // Each item starts with the look it has with nothing filtered or lit, so the first restyle sends nothing.
+  view.nodes = new vis.DataSet(nodes.map((node) => ({ ...toNode(node), ...nodeLook(view, node, null) })));
+  view.edges = new vis.DataSet(edges.map((edge) => ({ ...toEdge(edge), ...edgeLook(view, edge, null, null) })));
   view.version = data.graph.version;
   view.root.dataset.version = data.graph.version;
   const options = structuredClone(data.graph.options);
@@ -267,7 +274,15 @@ function create(view, vis, data) {
   view.createdAt = performance.now();
   view.network = new vis.Network(view.graph, { nodes: view.nodes, edges: view.edges }, options);
   const network = view.network;
-  network.on("afterDrawing", (context) => drawOverlay(view, context));
+  network.on("beforeDrawing", (context) => {
+    view.drawStart = performance.now();
+    drawLines(view, context);
+  });
+  network.on("afterDrawing", (context) => {
+    drawOverlay(view, context);
+    view.drawMs.push(performance.now() - view.drawStart);
+    if (view.drawMs.length > 50) view.drawMs.shift();
+  });
   network.on("click", (event) => onClick(view, event));
   network.on("hoverNode", (event) => showTip(view, { kind: "concept", id: event.node }));
   network.on("hoverEdge", (event) => showTip(view, { kind: "relation", id: event.edge }));
@@ -300,8 +315,13 @@ function settle(view) {
 // Whether a concept's name is promised to stay readable: a landmark, or among the most connected (as
 // many as the canvas has room for).
 function isPromised(view, raw) {
+  return Boolean(raw.landmark) || raw.rank < view.promisedRank;
+}
+
+// How many of the most connected concepts have their names promised: as many as the canvas has room for.
+function promisedRank(view) {
   const room = (view.canvas.clientWidth * view.canvas.clientHeight) / (ROOM_PER_NAME * view.fontScale ** 2);
-  return Boolean(raw.landmark) || raw.rank < Math.max(8, Math.min(view.names.topRanked, Math.floor(room)));
+  return Math.max(8, Math.min(view.names.topRanked, Math.floor(room)));
 }
 
 // Zoomed out, a concept keeps a size one can see and click.
@@ -388,7 +408,7 @@ function remember(view, graph) {
     view.neighbours.get(edge.from)?.push({ node: edge.to, edge: edge.id });
     view.neighbours.get(edge.to)?.push({ node: edge.from, edge: edge.id });
   }
-  const importance = (node) => [node.kind in LANDMARK_ORDER ? LANDMARK_ORDER[node.kind] : 9, node.rank];
+  const importance = (node) => [node.landmark ? (LANDMARK_ORDER[node.kind] ?? 8) : 9, node.rank];
   view.order = nodes
     .map((node) => ({ id: node.id, key: importance(node) }))
     .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1])
@@ -410,14 +430,15 @@ function toEdge(edge) {
 // --- selection and framing --------------------------------------------------------------------------
 
 function onClick(view, event) {
-  if (event.event?.srcEvent?.shiftKey && event.nodes.length) {
+  const concept = event.nodes[0] ?? dotNear(view, event.pointer.DOM);
+  if (event.event?.srcEvent?.shiftKey && concept) {
     // Shift-click: the way from the selected concept to this one (Python finds and shows the routes).
     view.clicks += 1;
-    view.setTriggerValue("select", { kind: "path_end", id: event.nodes[0], click: view.clicks });
+    view.setTriggerValue("select", { kind: "path_end", id: concept, click: view.clicks });
     return;
   }
   let selected = null;
-  if (event.nodes.length) selected = { kind: "concept", id: event.nodes[0] };
+  if (concept) selected = { kind: "concept", id: concept };
   else if (event.edges.length) selected = { kind: "relation", id: event.edges[0] };
   else {
     const near = edgeNear(view, event.pointer.DOM);
@@ -483,18 +504,26 @@ function frame(view, ids, animate = true) {
 
 // The view that shows these concepts in the band of the canvas between the buttons and the legend.
 function fitted(view, ids) {
-  const network = view.network;
-  network.fit({ nodes: ids, maxZoomLevel: 1.3, minZoomLevel: 0.02 });
-  const scale = network.getScale();
-  const position = network.getViewPosition();
+  const nodes = view.network.body.nodes;
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const id of ids) {
+    const node = nodes[id];
+    if (!node) continue;
+    const size = node.options.size;
+    [left, top] = [Math.min(left, node.x - size), Math.min(top, node.y - size)];
+    [right, bottom] = [Math.max(right, node.x + size), Math.max(bottom, node.y + size)];
+  }
+  if (left === Infinity) return { position: view.network.getViewPosition(), scale: view.network.getScale() };
+  const width = view.canvas.clientWidth;
   const height = view.canvas.clientHeight;
-  const top = 44; // the buttons
+  const buttons = 44;
   const legend = view.root.querySelector(".atlas-legend");
-  const bottom = legend.hidden || !legend.childElementCount ? 8 : legend.offsetHeight + 12;
-  const band = Math.max(height - top - bottom, height * 0.5);
-  const inset = Math.min(1, band / height);
-  const shift = (height / 2 - (top + band / 2)) / (scale * inset);
-  return { position: { x: position.x, y: position.y + shift }, scale: scale * inset };
+  const below = legend.hidden || !legend.childElementCount ? 8 : legend.offsetHeight + 12;
+  const band = Math.max(height - buttons - below, height * 0.5);
+  const whole = Math.min(width / Math.max(right - left, 1), height / Math.max(bottom - top, 1));
+  const scale = Math.min(Math.max(whole, 0.0005), 1.3) * Math.min(1, band / height);
+  const shift = (height / 2 - (buttons + band / 2)) / scale;
+  return { position: { x: (left + right) / 2, y: (top + bottom) / 2 + shift }, scale };
 }
 
 function frameOnce(view, ids) {
@@ -509,7 +538,7 @@ function edgeNear(view, point) {
   let best = null;
   let bestDistance = reach;
   for (const [id, edge] of Object.entries(view.network.body.edges)) {
-    if (!edge.connected || edge.options.hidden || !view.raw.edges.has(id)) continue;
+    if (!edge.connected || !view.raw.edges.has(id) || (view.visible && !view.visible.edgeSet.has(id))) continue;
     const { from, to } = edge;
     if (at.x < Math.min(from.x, to.x) - reach * 4 || at.x > Math.max(from.x, to.x) + reach * 4) continue;
     if (at.y < Math.min(from.y, to.y) - reach * 4 || at.y > Math.max(from.y, to.y) + reach * 4) continue;
@@ -531,34 +560,191 @@ function restyle(view) {
   const shownNodes = view.visible?.nodeSet ?? null;
   const shownEdges = view.visible?.edgeSet ?? null;
   view.keep = emphasis(view, shownEdges);
-  const { theme, palette, keep, looked } = view;
   const nodeUpdates = [];
   for (const raw of view.raw.nodes.values()) {
-    const hidden = shownNodes ? !shownNodes.has(raw.id) : false;
-    const look = `${hidden}|${palette.border}`;
-    if (looked.nodes.get(raw.id) === look) continue;
-    looked.nodes.set(raw.id, look);
-    nodeUpdates.push({ id: raw.id, hidden, borderWidth: palette.border });
+    const look = nodeLook(view, raw, shownNodes);
+    if (look) nodeUpdates.push(look);
   }
   if (nodeUpdates.length) view.nodes.update(nodeUpdates);
   const edgeUpdates = [];
   for (const raw of view.raw.edges.values()) {
-    const hidden = shownEdges ? !shownEdges.has(raw.id) : false;
-    const emphasised = Boolean(keep?.edges.has(raw.id));
-    const judged = view.overlay ? OVERLAY[verdictOf(view.overlay, raw.id)] : null;
-    const color = judged?.color ?? (emphasised ? theme.text : theme.line(palette.edgeAlpha));
-    const width = judged ? palette.emphasis + 0.8 : emphasised ? palette.emphasis : palette.width;
-    const dashes = judged ? judged.dashes : raw.dashes;
-    const look = `${hidden}|${color}|${width}|${dashes}|${theme.text}`;
-    if (looked.edges.get(raw.id) === look) continue;
-    looked.edges.set(raw.id, look);
-    edgeUpdates.push({ id: raw.id, hidden, width, dashes, color: { color, highlight: judged?.color ?? theme.text, hover: judged?.color ?? theme.text } });
+    const look = edgeLook(view, raw, shownEdges, view.keep);
+    if (look) edgeUpdates.push(look);
   }
   if (edgeUpdates.length) view.edges.update(edgeUpdates);
   const selected = view.selected;
   if (selected?.kind === "concept" && view.nodes.get(selected.id)) view.network.selectNodes([selected.id], false);
   else if (selected?.kind === "relation" && view.edges.get(selected.id)) view.network.selectEdges([selected.id]);
   else view.network.unselectAll();
+}
+
+// A concept's look (shown or hidden, its outline), or null if it is the look it was last given.
+function nodeLook(view, raw, shownNodes) {
+  const hidden = (shownNodes ? !shownNodes.has(raw.id) : false) || isLarge(view); // large: see drawShapes
+  const key = `${hidden}|${view.palette.border}`;
+  if (view.looked.nodes.get(raw.id) === key) return null;
+  view.looked.nodes.set(raw.id, key);
+  return { id: raw.id, hidden, borderWidth: view.palette.border };
+}
+
+// A relation's look (shown or hidden, lit, judged in a student's map), or null if unchanged.
+function edgeLook(view, raw, shownEdges, keep) {
+  const { theme, palette } = view;
+  const emphasised = Boolean(keep?.edges.has(raw.id));
+  const judged = view.overlay ? OVERLAY[verdictOf(view, raw.id)] : null;
+  // On a large map vis-network draws no relation: drawLines draws them (and drawLit the lit ones).
+  const hidden = (shownEdges ? !shownEdges.has(raw.id) : false) || isLarge(view);
+  const color = judged?.color ?? (emphasised ? theme.text : theme.line(palette.edgeAlpha));
+  const width = judged ? palette.emphasis + 0.8 : emphasised ? palette.emphasis : palette.width;
+  const dashes = judged ? judged.dashes : raw.dashes;
+  const key = `${hidden}|${color}|${width}|${dashes}|${theme.text}`;
+  if (view.looked.edges.get(raw.id) === key) return null;
+  view.looked.edges.set(raw.id, key);
+  const lit = judged?.color ?? theme.text;
+  return { id: raw.id, hidden, width, dashes, color: { color, highlight: lit, hover: lit } };
+}
+
+function isShown(view, id) {
+  return !view.visible || view.visible.nodeSet.has(id);
+}
+
+// On a large map vis-network draws no concept (each is hidden in its DataSet: drawing ten thousand
+// shapes one by one takes it a second a frame): this draws those in sight, small ones as dots batched by
+// colour (one path each), larger ones with vis-network's own shapes. `ids` and `least`: the lit concepts,
+// drawn again above the wash, at least `least` px across. (In canvas units: the context is the map's.)
+function drawShapes(view, context, ids = null, least = DOT) {
+  if (!isLarge(view)) return;
+  const scale = view.network.getScale();
+  const radius = least / scale;
+  const { clientWidth: width, clientHeight: height } = view.canvas;
+  const topLeft = view.network.DOMtoCanvas({ x: 0, y: 0 });
+  const bottomRight = view.network.DOMtoCanvas({ x: width, y: height });
+  const byColour = new Map();
+  const large = [];
+  const nodes = view.network.body.nodes;
+  for (const id of ids ?? view.raw.nodes.keys()) {
+    const node = nodes[id];
+    if (!node || !isShown(view, id)) continue;
+    const size = node.options.size;
+    const reach = Math.max(size, radius);
+    if (node.x + reach < topLeft.x || node.x - reach > bottomRight.x || node.y + reach < topLeft.y || node.y - reach > bottomRight.y) continue;
+    if (size * scale >= least) {
+      large.push(node);
+      continue;
+    }
+    const colour = node.options.color.background;
+    if (!byColour.has(colour)) byColour.set(colour, []);
+    byColour.get(colour).push(node);
+  }
+  context.save();
+  context.lineWidth = 1.5 / scale;
+  context.strokeStyle = ids ? view.theme.text : BORDER;
+  for (const [colour, group] of byColour) {
+    context.beginPath();
+    for (const node of group) {
+      context.moveTo(node.x + radius, node.y);
+      context.arc(node.x, node.y, radius, 0, 2 * Math.PI);
+    }
+    context.fillStyle = colour;
+    context.fill();
+    if (ids) context.stroke();
+  }
+  context.restore();
+  for (const node of large) node.draw(context);
+}
+
+// The concept drawn as a dot within reach of a point on the canvas (a large map, zoomed out), if any.
+function dotNear(view, point) {
+  if (view.raw.nodes.size <= RESIZE_MAX) return null;
+  const scale = view.network.getScale();
+  const at = view.network.DOMtoCanvas(point);
+  let best = null;
+  let bestDistance = Infinity;
+  for (const [id, node] of Object.entries(view.network.body.nodes)) {
+    if (!view.raw.nodes.has(id) || !isShown(view, id)) continue;
+    const distance = Math.hypot(node.x - at.x, node.y - at.y);
+    const reach = Math.max(node.options.size, (DOT + TOLERANCE / 2) / scale);
+    if (distance < reach && distance < bestDistance) {
+      best = id;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function isLarge(view) {
+  return view.raw.nodes.size > RESIZE_MAX;
+}
+
+// On a large map, the relations that are not lit, drawn under the concepts as thin opaque lines in a few
+// paths (one per kind of line), not one by one with arrows as vis-network does: ten times faster.
+function drawLines(view, context) {
+  if (!isLarge(view)) return;
+  const { nodes, edges } = view.network.body;
+  const keep = view.keep?.edges;
+  const shown = view.visible?.edgeSet;
+  const byDashes = new Map();
+  for (const raw of view.raw.edges.values()) {
+    if ((shown && !shown.has(raw.id)) || keep?.has(raw.id) || view.verdicts.has(raw.id)) continue;
+    const from = nodes[raw.from];
+    const to = nodes[raw.to];
+    if (!from || !to || !edges[raw.id]) continue;
+    const key = String(raw.dashes);
+    if (!byDashes.has(key)) byDashes.set(key, { dashes: raw.dashes, ends: [] });
+    byDashes.get(key).ends.push(from, to);
+  }
+  const scale = view.network.getScale();
+  context.save();
+  context.lineWidth = Math.min(view.palette.width, 1 / scale);
+  context.strokeStyle = view.theme.solidLine;
+  for (const { dashes, ends } of byDashes.values()) {
+    context.setLineDash(dashes ? dashes.map((length) => length / scale) : []);
+    for (let start = 0; start < ends.length; start += 1000) {
+      context.beginPath();
+      for (let i = start; i < Math.min(start + 1000, ends.length); i += 2) {
+        context.moveTo(ends[i].x, ends[i].y);
+        context.lineTo(ends[i + 1].x, ends[i + 1].y);
+      }
+      context.stroke();
+    }
+  }
+  context.restore();
+}
+
+// On a large map, the lit (and judged) relations, a constant width on screen, with their arrows.
+function drawLitLines(view, context) {
+  const scale = view.network.getScale();
+  const nodes = view.network.body.nodes;
+  context.save();
+  for (const id of view.keep.edges) {
+    const raw = view.raw.edges.get(id);
+    const from = nodes[raw?.from];
+    const to = nodes[raw?.to];
+    if (!from || !to || (view.visible && !view.visible.edgeSet.has(id))) continue;
+    const judged = view.overlay ? OVERLAY[verdictOf(view, id)] : null;
+    const colour = judged?.color ?? view.theme.text;
+    const dashes = judged ? judged.dashes : raw.dashes;
+    context.setLineDash(dashes ? dashes.map((length) => length / scale) : []);
+    context.lineWidth = (judged ? view.palette.emphasis + 0.8 : view.palette.emphasis) / scale;
+    context.strokeStyle = colour;
+    context.beginPath();
+    context.moveTo(from.x, from.y);
+    context.lineTo(to.x, to.y);
+    context.stroke();
+    if (!raw.directed) continue;
+    const angle = Math.atan2(to.y - from.y, to.x - from.x);
+    const tip = Math.max(to.options.size, MIN_SHAPE / scale);
+    const [x, y] = [to.x - Math.cos(angle) * tip, to.y - Math.sin(angle) * tip];
+    const length = 10 / scale;
+    context.setLineDash([]);
+    context.fillStyle = colour;
+    context.beginPath();
+    context.moveTo(x, y);
+    context.lineTo(x - length * Math.cos(angle - 0.4), y - length * Math.sin(angle - 0.4));
+    context.lineTo(x - length * Math.cos(angle + 0.4), y - length * Math.sin(angle + 0.4));
+    context.fill();
+  }
+  context.restore();
 }
 
 // The wash over all but what is lit: the lit relations and concepts are drawn again above it.
@@ -572,9 +758,16 @@ function drawLit(view, context) {
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.restore();
   const { nodes, edges } = view.network.body;
+  if (isLarge(view)) {
+    drawLitLines(view, context);
+    drawShapes(view, context, view.keep.nodes, MIN_SHAPE);
+    return;
+  }
   for (const id of view.keep.edges) {
     const edge = edges[id];
-    if (edge?.connected && !edge.options.hidden) edge.draw(context);
+    if (!edge?.connected || edge.options.hidden) continue;
+    edge.draw(context);
+    edge.drawArrows(context);
   }
   for (const id of view.keep.nodes) {
     const node = nodes[id];
@@ -619,14 +812,15 @@ function emphasis(view, shownEdges) {
   return { nodes, edges };
 }
 
-function verdictOf(overlay, id) {
-  return ["correct", "wrong", "missing"].find((verdict) => overlay[verdict].includes(id)) ?? null;
+function verdictOf(view, id) {
+  return view.verdicts.get(id) ?? null;
 }
 
 // The student's links that this map does not have, drawn as extra lines while the score is shown.
 function drawExtra(view, overlay) {
   view.edges.remove(view.edges.getIds({ filter: (edge) => String(edge.id).startsWith("extra:") }));
   view.overlay = overlay;
+  view.verdicts = new Map(["correct", "wrong", "missing"].flatMap((verdict) => (overlay?.[verdict] ?? []).map((id) => [id, verdict])));
   if (!overlay) return;
   const style = OVERLAY.extra;
   view.edges.add(
@@ -654,6 +848,8 @@ function overlayLines(overlay) {
 
 // After vis-network has drawn: the names, the relations' words around the selection, the keyboard's ring.
 function drawOverlay(view, context) {
+  view.promisedRank = promisedRank(view);
+  drawShapes(view, context);
   drawLit(view, context);
   const ratio = context.canvas.width / view.canvas.clientWidth;
   context.save();
@@ -697,7 +893,7 @@ function shapeBoxes(view) {
   const width = view.canvas.clientWidth;
   const height = view.canvas.clientHeight;
   for (const [id, node] of Object.entries(view.network.body.nodes)) {
-    if (node.options.hidden || !view.raw.nodes.has(id)) continue;
+    if (!view.raw.nodes.has(id) || !isShown(view, id)) continue;
     const centre = view.network.canvasToDOM({ x: node.x, y: node.y });
     if (centre.x < -50 || centre.y < -50 || centre.x > width + 50 || centre.y > height + 50) continue;
     const radius = shapeRadius(node, view.raw.nodes.get(id)) * scale;
@@ -709,7 +905,7 @@ function shapeBoxes(view) {
 function drawName(view, context, id, taken, shapes) {
   const raw = view.raw.nodes.get(id);
   const node = view.network.body.nodes[id];
-  if (!raw || !node || node.options.hidden) return null;
+  if (!raw || !node || !isShown(view, id)) return null;
   const kept = !view.keep || view.keep.nodes.has(id);
   const important = isPromised(view, raw) || (view.keep && kept) || id === view.cursor;
   if (!kept && raw.kind !== "facet") return null; // faded concepts keep quiet, but for the facets (orientation)
@@ -816,7 +1012,7 @@ function wrap(context, text, maxWidth) {
 function drawRelationWords(view, context, id, taken) {
   const raw = view.raw.edges.get(id);
   const edge = view.network.body.edges[id];
-  if (!raw || !edge?.connected || edge.options.hidden) return;
+  if (!raw || !edge?.connected || (view.visible && !view.visible.edgeSet.has(id))) return;
   const middle = view.network.canvasToDOM(edge.edgeType.getPoint(0.5));
   const size = 12 * view.fontScale;
   context.font = `italic ${size}px ${view.theme.font}`;
@@ -835,7 +1031,7 @@ function drawRelationWords(view, context, id, taken) {
 
 function drawRing(view, context) {
   const node = view.cursor && view.network.body.nodes[view.cursor];
-  if (!node || node.options.hidden) return;
+  if (!node || !isShown(view, view.cursor)) return;
   const centre = view.network.canvasToDOM({ x: node.x, y: node.y });
   const radius = shapeRadius(node, view.raw.nodes.get(view.cursor)) * view.network.getScale() + 7;
   context.beginPath();
@@ -1085,6 +1281,7 @@ function readTheme(root, highContrast) {
     focus,
     dimText: `rgba(${r}, ${g}, ${b}, 0.45)`,
     line: (alpha) => (dark ? `rgba(200, 200, 200, ${alpha})` : `rgba(110, 110, 110, ${alpha})`),
+    solidLine: dark ? "#6f7278" : "#bdbdbd", // a line of the map's grey, opaque (drawLines): about 0.5 on the background
     key: `${strongText}|${background}|${font}`,
     toJSON() {
       return this.key;
@@ -1116,6 +1313,10 @@ function testHooks(view) {
     nodePosition: (id) => (view.network ? view.network.canvasToDOM(view.network.getPosition(id)) : null),
     scale: () => view.network?.getScale(),
     node: (id) => view.nodes?.get(id) ?? null,
+    edge: (id) => {
+      const drawn = view.network?.body.edges[id];
+      return drawn ? { ...view.edges.get(id), connected: drawn.connected, drawnHidden: drawn.options.hidden, colour: drawn.options.color.color } : null;
+    },
     label: (id) => view.raw.nodes.get(id)?.label ?? null,
     labels: () => view.labelBoxes,
     // The names the view promises to draw readably at any zoom: landmarks and the most connected, if shown.
@@ -1128,7 +1329,8 @@ function testHooks(view) {
     },
     tipBox: () => (view.tip.hidden ? null : { x: view.tip.offsetLeft, y: view.tip.offsetTop, width: view.tip.offsetWidth, height: view.tip.offsetHeight }),
     cursor: () => view.cursor,
-    nodeAt: (point) => view.network.getNodeAt(point) ?? null,
+    drawMs: () => [...view.drawMs],
+    nodeAt: (point) => view.network.getNodeAt(point) ?? dotNear(view, point),
     lit: () => (view.keep ? [...view.keep.nodes] : null),
     shownBox: () => {
       const points = visibleIds(view).map((id) => view.network.canvasToDOM(view.network.getPosition(id)));
@@ -1150,7 +1352,7 @@ function testHooks(view) {
       for (let y = 30; y < height - 30; y += 25) {
         for (let x = 30; x < width - 30; x += 25) {
           const point = { x, y };
-          const free = view.network.getNodeAt(point) === undefined && view.network.getEdgeAt(point) === undefined;
+          const free = view.network.getNodeAt(point) === undefined && view.network.getEdgeAt(point) === undefined && !dotNear(view, point);
           if (free && !covers(point) && !edgeNear(view, point)) return point;
         }
       }

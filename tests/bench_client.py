@@ -1,0 +1,89 @@
+"""A Streamlit session spoken at the protocol level, for `make bench`: what the server does and sends,
+measured without a browser (thirty browsers on two cores would measure the browsers).
+
+A session connects to the app's websocket as the page does, asks for runs (`BackMsg.rerun_script`) with
+widget triggers, keeps the messages Streamlit marks cacheable and tells the server which it holds (so
+unchanged elements come as references, as in a browser), and times each run from request to
+`script_finished`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+
+@dataclass
+class Run:
+    seconds: float
+    received: int  # bytes of ForwardMsgs
+    messages: list[ForwardMsg]  # references resolved to the messages they refer to
+
+    def buttons(self) -> dict[str, str]:
+        """The buttons drawn in this run, label -> widget id."""
+        found = {}
+        for message in self.messages:
+            if message.WhichOneof("type") == "delta" and message.delta.WhichOneof("type") == "new_element":
+                element = message.delta.new_element
+                if element.WhichOneof("type") == "button":
+                    found[element.button.label] = element.button.id
+        return found
+
+
+@dataclass
+class Session:
+    url: str  # http://host:port
+    query: str = ""
+    socket: websockets.ClientConnection | None = None
+    cached: dict[str, ForwardMsg] = field(default_factory=dict)  # the messages this "browser" holds, by hash
+    closed: bool = False
+
+    async def connect(self) -> Run:
+        host = self.url.removeprefix("http://")
+        self.socket = await websockets.connect(
+            f"ws://{host}/_stcore/stream",
+            subprotocols=[websockets.Subprotocol("streamlit")],
+            origin=websockets.Origin(self.url),
+            max_size=None,
+            compression=None,
+        )
+        return await self.run()
+
+    async def run(self, trigger: str | None = None) -> Run:
+        """One run of the app, with the button of widget id `trigger` pressed (None: a plain rerun)."""
+        assert self.socket is not None
+        message = BackMsg()
+        state = message.rerun_script
+        state.query_string = self.query
+        state.cached_message_hashes.extend(sorted(self.cached))
+        if trigger:
+            widget = state.widget_states.widgets.add()
+            widget.id = trigger
+            widget.trigger_value = True
+        start = time.perf_counter()
+        await self.socket.send(message.SerializeToString())
+        received = 0
+        messages = []
+        while True:
+            frame = await asyncio.wait_for(self.socket.recv(), timeout=120)
+            assert isinstance(frame, bytes)
+            received += len(frame)
+            forward = ForwardMsg()
+            forward.ParseFromString(frame)
+            if forward.metadata.cacheable:
+                self.cached[forward.hash] = forward
+            elif forward.WhichOneof("type") == "ref_hash":
+                forward = self.cached[forward.ref_hash]  # as the browser does: the copy it holds
+            messages.append(forward)
+            if forward.WhichOneof("type") == "script_finished":
+                return Run(time.perf_counter() - start, received, messages)
+
+    async def close(self) -> None:
+        if self.socket is not None and not self.closed:
+            self.closed = True
+            await self.socket.close()
