@@ -64,9 +64,12 @@ def _concept(concept_map: ConceptMap, concept: Concept) -> None:
         whole = (concept.id, phrase) in st.session_state[state.UNFOLDED]
         for link in group if whole else group[:shown]:
             _go(link.other, key=f"link:{link.relation_id}")
-            st.caption(md.text(link.note))
             _standing(link.standing, link.citations)
-            _citations(link.citations)
+            # One element for the note, the kinds of work and the citations: a hub lists dozens of links.
+            kinds = _kinds(link.citations)
+            st.caption(
+                "  \n".join([md.text(link.note), *([f"*{kinds}*"] if kinds else []), *map(_cited, link.citations)])
+            )
         if len(group) > shown and not whole:
             st.button(
                 f"Show all {len(group)}",
@@ -90,6 +93,8 @@ def _claim(claim: details.Claim) -> None:
     st.markdown(f"**{md.text(claim.source.label)}** {md.text(claim.phrase)} **{md.text(claim.target.label)}**")
     st.markdown(md.text(claim.note))
     _standing(claim.standing, claim.citations)
+    if kinds := _kinds(claim.citations):
+        st.caption(kinds)
     st.markdown("**Supported by**")
     _citations(claim.citations)
     st.markdown("**Its two ends**")
@@ -118,23 +123,29 @@ STANDING_BADGE: dict[Standing, tuple[str, Literal["green", "orange", "violet"], 
 
 
 def _standing(standing: Standing, citations: tuple[Citation, ...]) -> None:
-    """How firmly a relation stands, and on what kind of work."""
+    """How firmly a relation stands."""
     label, color, icon = STANDING_BADGE[standing]
-    kinds = sorted({citation.evidence for citation in citations if citation.evidence})
     one = " · rests on one work" if len(citations) == 1 and standing != Standing.INTERPRETIVE else ""
     st.badge(f"{label}{one}", color=color, icon=icon, help=STANDINGS[standing])
-    if kinds:
-        st.caption(md.text(", ".join(kinds).capitalize()))
+
+
+def _kinds(citations: tuple[Citation, ...]) -> str:
+    """The kinds of work cited (a meta-analysis, an fMRI study, ...), as Markdown text."""
+    return md.text(", ".join(sorted({citation.evidence for citation in citations if citation.evidence})).capitalize())
 
 
 def _citations(citations: tuple[Citation, ...]) -> None:
     for citation in citations:
-        url = citation.url
-        shown = url.removeprefix("https://") if url else ""
-        if citation.itself:
-            st.caption(f"The paper itself: {md.text(citation.authors)} {md.link(shown, url)}")
-            continue
-        st.caption(
-            f"{md.text(citation.authors)} ({citation.year}). {md.text(citation.title)}. "
-            f"*{md.text(citation.source)}*. {md.link(shown, url)}"
-        )
+        st.caption(_cited(citation))
+
+
+def _cited(citation: Citation) -> str:
+    """A citation as Markdown: authors, year, title, source and its link."""
+    url = citation.url
+    shown = url.removeprefix("https://") if url else ""
+    if citation.itself:
+        return f"The paper itself: {md.text(citation.authors)} {md.link(shown, url)}"
+    return (
+        f"{md.text(citation.authors)} ({citation.year}). {md.text(citation.title)}. "
+        f"*{md.text(citation.source)}*. {md.link(shown, url)}"
+    )

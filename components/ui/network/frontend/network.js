@@ -50,7 +50,7 @@ const SMALLEST = 11; // on-screen px under which an unimportant name is not draw
 const ROOM_PER_NAME = 12000; // px² of canvas a promised name needs: a phone promises fewer (never under 8)
 const TOLERANCE = 8; // on-screen px within which a click or hover still finds a relation
 const MIN_SHAPE = 7; // on-screen px: a concept is never drawn smaller than this (its radius), to be seen and hit
-const RESIZE_MAX = 1500; // concepts: above this, shapes keep their size (resizing each would slow zooming)
+const RESIZE_MAX = 500; // concepts: above this the view draws the concepts and relations itself (drawShapes)
 const DOT = 3; // on-screen px: above RESIZE_MAX, a concept drawn smaller than this is drawn as a dot this size
 const BORDER = "#333333"; // a concept's outline
 const LANDMARK_ORDER = { facet: 0, system: 1, pitfall: 2, trend: 3 };
@@ -449,14 +449,19 @@ function onClick(view, event) {
 
 // A selection made here, by a click or a key: shown at once, framed, announced, and sent to Python.
 function choose(view, selected) {
-  view.selected = selected;
-  view.root.dataset.selected = selectionKey(selected);
-  restyle(view);
-  view.looks = null;
-  if (selected) frame(view, neighbourhood(view, selected));
-  announce(view);
   view.clicks += 1;
   view.setTriggerValue("select", selected ?? { kind: "none", id: null, click: view.clicks });
+  view.selected = selected;
+  view.root.dataset.selected = selectionKey(selected);
+  // Python first: the view redraws once Streamlit has sent the click (its own zero-delay timer, queued
+  // before this one), so the server finds the details while the map is drawn.
+  setTimeout(() => {
+    if (view.selected !== selected) return;
+    restyle(view);
+    view.looks = null;
+    if (selected) frame(view, neighbourhood(view, selected));
+    announce(view);
+  }, 0);
 }
 
 function selectionKey(selected) {
@@ -492,7 +497,7 @@ function frame(view, ids, animate = true) {
   const network = view.network;
   const before = { position: network.getViewPosition(), scale: network.getScale() };
   const target = fitted(view, present);
-  if (animate) {
+  if (animate && !isLarge(view)) {
     network.moveTo(before);
     network.once("animationFinished", done);
     network.moveTo({ ...target, animation: { duration: 450, easingFunction: "easeInOutQuad" } });
