@@ -162,38 +162,35 @@ def _fit(points: dict[str, list[float]], rooms: dict[str, Room], frame: tuple[fl
 
 def _separate(points: dict[str, list[float]], rooms: dict[str, Room], aspect: float) -> bool:
     """Push overlapping rooms apart, along the axis that needs the shorter move (sideways preferred on
-    a wide frame). Returns whether any overlapped."""
-    nodes = list(points)
-    cell = max(max(room.width, room.height) for room in rooms.values())
+    a wide frame). Returns whether any overlapped. Pairs are found by sweeping across the map from left
+    to right: a room is compared only with those that start before it could end."""
+    widest = max(room.width for room in rooms.values())
     moved = False
     for _ in range(ROOM_STEPS):
-        grid: dict[tuple[int, int], list[str]] = {}
-        for node in nodes:
-            x, y = points[node]
-            grid.setdefault((int(x // cell), int(y // cell)), []).append(node)
+        order = sorted(points, key=lambda node: points[node][0])
         overlapping = False
-        for (i, j), here in grid.items():
-            nearby = [other for di in (-1, 0, 1) for dj in (-1, 0, 1) for other in grid.get((i + di, j + dj), ())]
-            for a in here:
-                for b in nearby:
-                    if b <= a:
-                        continue
-                    pa, pb, ra, rb = points[a], points[b], rooms[a], rooms[b]
-                    dx = pb[0] - pa[0]
-                    dy = (pb[1] + rb.below / 2) - (pa[1] + ra.below / 2)
-                    overlap_x = (ra.width + rb.width) / 2 - abs(dx)
-                    overlap_y = (ra.height + rb.height) / 2 - abs(dy)
-                    if overlap_x <= 0 or overlap_y <= 0:
-                        continue
-                    overlapping = True
-                    if overlap_x < overlap_y * aspect:
-                        push = (overlap_x / 2 + 0.5) * (1 if dx >= 0 else -1)
-                        pa[0] -= push
-                        pb[0] += push
-                    else:
-                        push = (overlap_y / 2 + 0.5) * (1 if dy >= 0 else -1)
-                        pa[1] -= push
-                        pb[1] += push
+        for index, a in enumerate(order):
+            pa, ra = points[a], rooms[a]
+            reach = (ra.width + widest) / 2
+            for b in order[index + 1 :]:
+                pb, rb = points[b], rooms[b]
+                dx = pb[0] - pa[0]
+                if dx >= reach:
+                    break
+                dy = (pb[1] + rb.below / 2) - (pa[1] + ra.below / 2)
+                overlap_x = (ra.width + rb.width) / 2 - abs(dx)
+                overlap_y = (ra.height + rb.height) / 2 - abs(dy)
+                if overlap_x <= 0 or overlap_y <= 0:
+                    continue
+                overlapping = True
+                if overlap_x < overlap_y * aspect:
+                    push = (overlap_x / 2 + 0.5) * (1 if dx >= 0 else -1)
+                    pa[0] -= push
+                    pb[0] += push
+                else:
+                    push = (overlap_y / 2 + 0.5) * (1 if dy >= 0 else -1)
+                    pa[1] -= push
+                    pb[1] += push
         if not overlapping:
             return moved
         moved = True

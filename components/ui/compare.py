@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
 from components import compare
@@ -57,6 +56,8 @@ def view(concept_map: ConceptMap) -> None:
 
 def table(result: compare.Matrix) -> None:
     """Rows by facets, each cell the number of works behind the links; choosing a cell selects it."""
+    import pandas as pd  # a quarter of a second to import: only when this panel is shown
+
     counts = pd.DataFrame(
         [[result.cells[(f.id, r.id)].references if (f.id, r.id) in result.cells else 0 for f in result.facets]
          for r in result.rows],

@@ -3,7 +3,6 @@ the most connected concepts, and the references by year."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from components import evidence
@@ -21,6 +20,8 @@ LINE_LOOK = {
 
 
 def view(concept_map: ConceptMap) -> None:
+    import pandas as pd  # a quarter of a second to import: only when this panel is shown
+
     summary = evidence.summary(concept_map)
     total = max(len(concept_map.relations), 1)
     st.markdown("**How firmly the relations stand**")

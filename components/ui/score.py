@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from components import load, score
@@ -112,6 +111,8 @@ def view(expert: ConceptMap, found: score.Score | None) -> None:
 
 def matches(expert: ConceptMap, found: score.Score) -> None:
     """The student's concepts and their matches, editable: a teacher corrects a match in the table."""
+    import pandas as pd  # a quarter of a second to import: only when this panel is shown
+
     labels = [NONE, *sorted(concept.label for concept in expert.concepts)]
     table = pd.DataFrame(
         [

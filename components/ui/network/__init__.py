@@ -6,6 +6,8 @@
   click or a filter sends neither, however large the map: the map crosses the wire once per content.
 - The map itself, whose data is small: which blobs to draw, the selection, highlights, the mode.
 - The search box, which searches the same blob in the browser (no list of every name on each run).
+Every mount's data is bytes: a blob (a line with its name, a line with its tag, then its body), or a
+JSON object (see `_json`).
 
 The frontend (network.js, search.js, store.js, network.css and the vis-network copy pyvis ships) is
 served from this package's asset folder, declared in pyproject.toml, so the browser fetches each file
@@ -14,6 +16,7 @@ once and caches it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -59,20 +62,22 @@ def network(
         _blob(f"{key}_visible", visible)
     _NETWORK(
         key=key,
-        data={
-            "role": "map",
-            "graph": {"blob": graph_key(key), "tag": graph.tag},
-            "title": title,
-            "visible": {"blob": f"{key}_visible", "tag": visible.tag} if visible is not None else None,
-            "selected": selection.to_view() if selection else None,
-            "highlight": highlight,
-            "present": presenting,
-            "contrast": "high" if high_contrast else "normal",
-            "frame": list(frame),
-            "touring": touring,
-            "overlay": overlay,
-            "minHeight": MIN_HEIGHT,
-        },
+        data=_json(
+            {
+                "role": "map",
+                "graph": {"blob": graph_key(key), "tag": graph.tag},
+                "title": title,
+                "visible": {"blob": f"{key}_visible", "tag": visible.tag} if visible is not None else None,
+                "selected": selection.to_view() if selection else None,
+                "highlight": highlight,
+                "present": presenting,
+                "contrast": "high" if high_contrast else "normal",
+                "frame": list(frame),
+                "touring": touring,
+                "overlay": overlay,
+                "minHeight": MIN_HEIGHT,
+            }
+        ),
         on_select_change=on_select,
         on_tour_change=on_tour,
     )
@@ -85,15 +90,23 @@ def search(
     `on_select`, with `st.session_state[key].select` = {"kind": "concept"|"relation", "id": ...}."""
     _NETWORK(
         key=key,
-        data={
-            "role": "search",
-            "graph": {"blob": graph_key(map_key), "tag": graph.tag},
-            "selected": selection.to_view() if selection else None,
-            "placeholder": "Search: a name, abbreviation or older term",
-            "help": hint,
-        },
+        data=_json(
+            {
+                "role": "search",
+                "graph": {"blob": graph_key(map_key), "tag": graph.tag},
+                "selected": selection.to_view() if selection else None,
+                "placeholder": "Search: a name, abbreviation or older term",
+                "help": hint,
+            }
+        ),
         on_select_change=on_select,
     )
+
+
+def _json(data: dict[str, Any]) -> bytes:
+    """A mount's data as JSON in bytes: Streamlit sends bytes as they are, where it would first look
+    through a dict for dataframes (importing pandas on the first page, a quarter of a second)."""
+    return json.dumps(data, separators=(",", ":")).encode()
 
 
 def _blob(name: str, blob: Blob) -> None:

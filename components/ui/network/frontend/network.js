@@ -66,15 +66,20 @@ const PALETTES = {
   high: { edgeAlpha: 0.85, wash: 0.7, width: 2, emphasis: 3.6, border: 3, halo: 6 },
 };
 
+// Every mount's data is bytes: a JSON object (it starts with "{"), or a blob for the store.
 export default function render(component) {
-  const { data } = component;
-  if (data instanceof Uint8Array) {
-    store.put(data);
+  const bytes = component.data;
+  if (!(bytes instanceof Uint8Array)) return undefined;
+  if (bytes[0] !== OPENING_BRACE) {
+    store.put(bytes);
     return undefined;
   }
-  if (data?.role === "search") return renderSearch(component);
-  return renderMap(component);
+  const data = JSON.parse(new TextDecoder().decode(bytes));
+  if (data.role === "search") return renderSearch({ ...component, data });
+  return renderMap({ ...component, data });
 }
+
+const OPENING_BRACE = 123;
 
 function renderMap(component) {
   const { data, parentElement, setTriggerValue } = component;
@@ -95,8 +100,10 @@ function renderMap(component) {
   view.pending = data;
   const graph = store.json(data.graph.blob, data.graph.tag);
   const shown = data.visible ? store.bytes(data.visible.blob, data.visible.tag) : null;
+  performance.mark("atlas:data");
   Promise.all([loadVis(), graph, shown])
     .then(([vis, graph, bits]) => {
+      performance.mark("atlas:ready"); // the map unpacked and vis-network loaded
       if (view.pending !== data) return; // a later run's data has come: it is the one to show
       view.pending = null;
       apply(view, vis, { ...data, graph, visible: bits && unpackVisible(graph, bits), visibleTag: data.visible?.tag ?? null });
@@ -156,6 +163,7 @@ function createView(root) {
     keep: null, // {nodes, edges} in full colour (the selection and its neighbours), or null for all
     sizes: new Map(), // node id -> the size last given to vis-network (see resizeShapes)
     looked: { nodes: new Map(), edges: new Map() }, // id -> the look last given to vis-network (see restyle)
+    large: false, // drawn by the view itself, vis-network only the camera (see create)
     drawStart: 0,
     drawMs: [], // how long the last frames took to draw (benchmarks)
     promisedRank: 8, // concepts ranked under this have their names promised (see isPromised), set each frame
@@ -230,6 +238,12 @@ function apply(view, vis, data) {
   const theme = readTheme(view.root, data.contrast === "high");
   view.theme = theme;
   view.palette = PALETTES[data.contrast] ?? PALETTES.normal;
+  if (view.network && data.graph.version !== view.version && (data.graph.nodes.length > RESIZE_MAX) !== view.large) {
+    view.network.destroy(); // a map that grew large (or shrank) is drawn the other way: start again
+    view.network = null;
+    view.settled = false;
+    view.looked = { nodes: new Map(), edges: new Map() };
+  }
   if (!view.network) create(view, vis, data);
   else if (data.graph.version !== view.version) update(view, data);
   if (Boolean(data.present) !== view.present) {
@@ -263,10 +277,16 @@ function apply(view, vis, data) {
 }
 
 function create(view, vis, data) {
+  performance.mark("atlas:create");
   const { nodes, edges } = remember(view, data.graph);
+  // A large map is drawn by the view itself (drawShapes, drawLines): vis-network, given no items, is only
+  // the camera (pan, zoom, animation) and the source of clicks. Building its items for ten thousand
+  // concepts took it a second.
+  view.large = nodes.length > RESIZE_MAX;
+  view.root.dataset.large = String(view.large);
   // Each item starts with the look it has with nothing filtered or lit, so the first restyle sends nothing.
-  view.nodes = new vis.DataSet(nodes.map((node) => ({ ...toNode(node), ...nodeLook(view, node, null) })));
-  view.edges = new vis.DataSet(edges.map((edge) => ({ ...toEdge(edge), ...edgeLook(view, edge, null, null) })));
+  view.nodes = new vis.DataSet(view.large ? [] : nodes.map((node) => ({ ...toNode(node), ...nodeLook(view, node, null) })));
+  view.edges = new vis.DataSet(view.large ? [] : edges.map((edge) => ({ ...toEdge(edge), ...edgeLook(view, edge, null, null) })));
   view.version = data.graph.version;
   view.root.dataset.version = data.graph.version;
   const options = structuredClone(data.graph.options);
@@ -292,16 +312,33 @@ function create(view, vis, data) {
   network.on("zoom", () => resizeShapes(view));
   network.on("animationFinished", () => resizeShapes(view));
   network.on("doubleClick", (event) => {
-    if (event.nodes.length) frame(view, [event.nodes[0]], true);
+    const concept = event.nodes[0] ?? dotNear(view, event.pointer.DOM);
+    if (concept) frame(view, [concept], true);
   });
+  if (view.large) {
+    // No items for vis-network to hover: the tooltip follows the pointer over the view's own drawing.
+    let pending = false;
+    view.graph.addEventListener("pointermove", (event) => {
+      if (pending || view.pointerType !== "mouse") return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        const box = view.graph.getBoundingClientRect();
+        const concept = dotNear(view, { x: event.clientX - box.left, y: event.clientY - box.top });
+        if (concept && view.hovered?.id !== concept) showTip(view, { kind: "concept", id: concept });
+        else if (!concept && view.hovered) hideTip(view);
+      });
+    });
+  }
   if (options.physics.enabled) network.once("stabilizationIterationsDone", () => settle(view));
   else requestAnimationFrame(() => settle(view));
 }
 
 function settle(view) {
+  performance.mark("atlas:settled");
   view.network.setOptions({ physics: { enabled: false } });
   // Facets were pinned so the layout spreads them apart; now every concept can be dragged.
-  view.nodes.update(view.nodes.getIds({ filter: (node) => node.fixed === true }).map((id) => ({ id, fixed: false })));
+  if (!view.large) view.nodes.update(view.nodes.getIds({ filter: (node) => node.fixed === true }).map((id) => ({ id, fixed: false })));
   view.network.moveTo(fitted(view, visibleIds(view)));
   resizeShapes(view);
   view.settled = true;
@@ -326,7 +363,7 @@ function promisedRank(view) {
 
 // Zoomed out, a concept keeps a size one can see and click.
 function resizeShapes(view) {
-  if (view.raw.nodes.size > RESIZE_MAX) return;
+  if (view.large) return;
   const least = MIN_SHAPE / view.network.getScale();
   const updates = [];
   for (const raw of view.raw.nodes.values()) {
@@ -341,6 +378,13 @@ function resizeShapes(view) {
 
 function relayout(view) {
   if (!view.network) return;
+  if (view.large) {
+    view.status.textContent = "This map is too large to arrange again in the browser: its layout is the server's.";
+    setTimeout(() => {
+      view.status.textContent = "";
+    }, 4000);
+    return;
+  }
   view.nodes.update(
     [...view.raw.nodes.values()].map((node) => ({ id: node.id, x: node.x, y: node.y, fixed: node.fixed ?? false })),
   );
@@ -357,6 +401,9 @@ function relayout(view) {
 function update(view, data) {
   const before = view.raw;
   const { nodes, edges } = remember(view, data.graph);
+  view.looked = { nodes: new Map(), edges: new Map() };
+  view.version = data.graph.version;
+  if (view.large) return; // drawn from view.raw
   const removed = [...before.nodes.keys()].filter((id) => !view.raw.nodes.has(id));
   const added = [];
   const changed = [];
@@ -373,14 +420,12 @@ function update(view, data) {
   view.nodes.add(added.map(toNode));
   view.edges.remove([...before.edges.keys()].filter((id) => !view.raw.edges.has(id)));
   view.edges.update(edges.filter((edge) => JSON.stringify(before.edges.get(edge.id)) !== JSON.stringify(edge)).map(toEdge));
-  view.looked = { nodes: new Map(), edges: new Map() };
-  view.version = data.graph.version;
 }
 
 function placeNear(view, node) {
   const neighbour = (view.neighbours.get(node.id) ?? []).map((next) => next.node).find((id) => view.nodes.get(id));
   if (!neighbour) return node;
-  const position = view.network.getPosition(neighbour);
+  const position = placeOf(view, neighbour);
   return { ...node, x: position.x + 60, y: position.y + 40 };
 }
 
@@ -487,7 +532,7 @@ function visibleIds(view) {
 // Move and zoom so that these concepts fill the canvas (not closer than a readable zoom for one or two).
 function frame(view, ids, animate = true) {
   if (!view.settled || !ids.length) return;
-  const present = ids.filter((id) => view.nodes.get(id));
+  const present = ids.filter((id) => view.raw.nodes.has(id) && placeOf(view, id));
   if (!present.length) return;
   view.framed = JSON.stringify(present);
   view.root.dataset.animating = "true";
@@ -497,7 +542,7 @@ function frame(view, ids, animate = true) {
   const network = view.network;
   const before = { position: network.getViewPosition(), scale: network.getScale() };
   const target = fitted(view, present);
-  if (animate && !isLarge(view)) {
+  if (animate && !view.large) {
     network.moveTo(before);
     network.once("animationFinished", done);
     network.moveTo({ ...target, animation: { duration: 450, easingFunction: "easeInOutQuad" } });
@@ -509,12 +554,11 @@ function frame(view, ids, animate = true) {
 
 // The view that shows these concepts in the band of the canvas between the buttons and the legend.
 function fitted(view, ids) {
-  const nodes = view.network.body.nodes;
   let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const id of ids) {
-    const node = nodes[id];
+    const node = placeOf(view, id);
     if (!node) continue;
-    const size = node.options.size;
+    const size = sizeOf(view, id);
     [left, top] = [Math.min(left, node.x - size), Math.min(top, node.y - size)];
     [right, bottom] = [Math.max(right, node.x + size), Math.max(bottom, node.y + size)];
   }
@@ -531,6 +575,14 @@ function fitted(view, ids) {
   return { position: { x: (left + right) / 2, y: (top + bottom) / 2 + shift }, scale };
 }
 
+// How far a point is from the straight line between two others (a large map's relations are straight).
+function segmentDistance(a, b, point) {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const along = Math.max(0, Math.min(1, ((point.x - a.x) * dx + (point.y - a.y) * dy) / (dx * dx + dy * dy || 1)));
+  return Math.hypot(a.x + along * dx - point.x, a.y + along * dy - point.y);
+}
+
 function frameOnce(view, ids) {
   if (JSON.stringify(ids) !== view.framed) frame(view, ids);
 }
@@ -542,12 +594,16 @@ function edgeNear(view, point) {
   const reach = TOLERANCE / scale;
   let best = null;
   let bestDistance = reach;
-  for (const [id, edge] of Object.entries(view.network.body.edges)) {
-    if (!edge.connected || !view.raw.edges.has(id) || (view.visible && !view.visible.edgeSet.has(id))) continue;
-    const { from, to } = edge;
+  for (const [id, raw] of view.raw.edges) {
+    if (view.visible && !view.visible.edgeSet.has(id)) continue;
+    const edge = view.large ? null : view.network.body.edges[id];
+    if (!view.large && !edge?.connected) continue;
+    const from = placeOf(view, raw.from);
+    const to = placeOf(view, raw.to);
+    if (!from || !to) continue;
     if (at.x < Math.min(from.x, to.x) - reach * 4 || at.x > Math.max(from.x, to.x) + reach * 4) continue;
     if (at.y < Math.min(from.y, to.y) - reach * 4 || at.y > Math.max(from.y, to.y) + reach * 4) continue;
-    const distance = edge.edgeType.getDistanceToEdge(from.x, from.y, to.x, to.y, at.x, at.y);
+    const distance = edge ? edge.edgeType.getDistanceToEdge(from.x, from.y, to.x, to.y, at.x, at.y) : segmentDistance(from, to, at);
     if (distance < bestDistance) {
       best = id;
       bestDistance = distance;
@@ -565,6 +621,10 @@ function restyle(view) {
   const shownNodes = view.visible?.nodeSet ?? null;
   const shownEdges = view.visible?.edgeSet ?? null;
   view.keep = emphasis(view, shownEdges);
+  if (view.large) {
+    view.network.redraw(); // drawn by the view: nothing to send to vis-network
+    return;
+  }
   const nodeUpdates = [];
   for (const raw of view.raw.nodes.values()) {
     const look = nodeLook(view, raw, shownNodes);
@@ -578,6 +638,7 @@ function restyle(view) {
   }
   if (edgeUpdates.length) view.edges.update(edgeUpdates);
   const selected = view.selected;
+  if (view.large) return;
   if (selected?.kind === "concept" && view.nodes.get(selected.id)) view.network.selectNodes([selected.id], false);
   else if (selected?.kind === "relation" && view.edges.get(selected.id)) view.network.selectEdges([selected.id]);
   else view.network.unselectAll();
@@ -585,7 +646,7 @@ function restyle(view) {
 
 // A concept's look (shown or hidden, its outline), or null if it is the look it was last given.
 function nodeLook(view, raw, shownNodes) {
-  const hidden = (shownNodes ? !shownNodes.has(raw.id) : false) || isLarge(view); // large: see drawShapes
+  const hidden = shownNodes ? !shownNodes.has(raw.id) : false;
   const key = `${hidden}|${view.palette.border}`;
   if (view.looked.nodes.get(raw.id) === key) return null;
   view.looked.nodes.set(raw.id, key);
@@ -597,8 +658,7 @@ function edgeLook(view, raw, shownEdges, keep) {
   const { theme, palette } = view;
   const emphasised = Boolean(keep?.edges.has(raw.id));
   const judged = view.overlay ? OVERLAY[verdictOf(view, raw.id)] : null;
-  // On a large map vis-network draws no relation: drawLines draws them (and drawLit the lit ones).
-  const hidden = (shownEdges ? !shownEdges.has(raw.id) : false) || isLarge(view);
+  const hidden = shownEdges ? !shownEdges.has(raw.id) : false;
   const color = judged?.color ?? (emphasised ? theme.text : theme.line(palette.edgeAlpha));
   const width = judged ? palette.emphasis + 0.8 : emphasised ? palette.emphasis : palette.width;
   const dashes = judged ? judged.dashes : raw.dashes;
@@ -613,62 +673,77 @@ function isShown(view, id) {
   return !view.visible || view.visible.nodeSet.has(id);
 }
 
-// On a large map vis-network draws no concept (each is hidden in its DataSet: drawing ten thousand
-// shapes one by one takes it a second a frame): this draws those in sight, small ones as dots batched by
-// colour (one path each), larger ones with vis-network's own shapes. `ids` and `least`: the lit concepts,
-// drawn again above the wash, at least `least` px across. (In canvas units: the context is the map's.)
+// On a large map the view draws the concepts in sight: small ones as dots batched by colour (one path
+// each), larger ones in their shapes. `ids` and `least`: the lit concepts, drawn again above the wash,
+// at least `least` px across, outlined. (In canvas units: the context is the map's.)
 function drawShapes(view, context, ids = null, least = DOT) {
-  if (!isLarge(view)) return;
+  if (!view.large) return;
   const scale = view.network.getScale();
   const radius = least / scale;
   const { clientWidth: width, clientHeight: height } = view.canvas;
   const topLeft = view.network.DOMtoCanvas({ x: 0, y: 0 });
   const bottomRight = view.network.DOMtoCanvas({ x: width, y: height });
   const byColour = new Map();
-  const large = [];
-  const nodes = view.network.body.nodes;
+  const whole = [];
   for (const id of ids ?? view.raw.nodes.keys()) {
-    const node = nodes[id];
-    if (!node || !isShown(view, id)) continue;
-    const size = node.options.size;
-    const reach = Math.max(size, radius);
-    if (node.x + reach < topLeft.x || node.x - reach > bottomRight.x || node.y + reach < topLeft.y || node.y - reach > bottomRight.y) continue;
-    if (size * scale >= least) {
-      large.push(node);
+    const raw = view.raw.nodes.get(id);
+    if (!raw || !isShown(view, id)) continue;
+    const reach = Math.max(raw.size, radius);
+    if (raw.x + reach < topLeft.x || raw.x - reach > bottomRight.x || raw.y + reach < topLeft.y || raw.y - reach > bottomRight.y) continue;
+    if (raw.size * scale >= least) {
+      whole.push(raw);
       continue;
     }
-    const colour = node.options.color.background;
+    const colour = raw.color.background;
     if (!byColour.has(colour)) byColour.set(colour, []);
-    byColour.get(colour).push(node);
+    byColour.get(colour).push(raw);
   }
+  const outline = ids ? view.theme.text : BORDER;
   context.save();
   context.lineWidth = 1.5 / scale;
-  context.strokeStyle = ids ? view.theme.text : BORDER;
+  context.strokeStyle = outline;
   for (const [colour, group] of byColour) {
     context.beginPath();
-    for (const node of group) {
-      context.moveTo(node.x + radius, node.y);
-      context.arc(node.x, node.y, radius, 0, 2 * Math.PI);
+    for (const raw of group) {
+      context.moveTo(raw.x + radius, raw.y);
+      context.arc(raw.x, raw.y, radius, 0, 2 * Math.PI);
     }
     context.fillStyle = colour;
     context.fill();
     if (ids) context.stroke();
   }
+  for (const raw of whole) drawShape(context, raw, outline, (ids ? 2.5 : view.palette.border) / scale);
   context.restore();
-  for (const node of large) node.draw(context);
+}
+
+// A concept in its kind's shape (the legend's outlines, which fill a 16-unit box round its centre).
+const PATHS = new Map();
+function drawShape(context, raw, outline, lineWidth) {
+  if (!PATHS.has(raw.shape)) PATHS.set(raw.shape, new Path2D(SHAPES[raw.shape] ?? SHAPES.dot));
+  const k = raw.size / 7;
+  context.save();
+  context.translate(raw.x, raw.y);
+  context.scale(k, k);
+  context.translate(-8, -8);
+  context.fillStyle = raw.color.background;
+  context.fill(PATHS.get(raw.shape));
+  context.lineWidth = lineWidth / k;
+  context.strokeStyle = outline;
+  context.stroke(PATHS.get(raw.shape));
+  context.restore();
 }
 
 // The concept drawn as a dot within reach of a point on the canvas (a large map, zoomed out), if any.
 function dotNear(view, point) {
-  if (view.raw.nodes.size <= RESIZE_MAX) return null;
+  if (!view.large) return null;
   const scale = view.network.getScale();
   const at = view.network.DOMtoCanvas(point);
   let best = null;
   let bestDistance = Infinity;
-  for (const [id, node] of Object.entries(view.network.body.nodes)) {
-    if (!view.raw.nodes.has(id) || !isShown(view, id)) continue;
-    const distance = Math.hypot(node.x - at.x, node.y - at.y);
-    const reach = Math.max(node.options.size, (DOT + TOLERANCE / 2) / scale);
+  for (const [id, raw] of view.raw.nodes) {
+    if (!isShown(view, id)) continue;
+    const distance = Math.hypot(raw.x - at.x, raw.y - at.y);
+    const reach = Math.max(raw.size, (DOT + TOLERANCE / 2) / scale);
     if (distance < reach && distance < bestDistance) {
       best = id;
       bestDistance = distance;
@@ -677,41 +752,42 @@ function dotNear(view, point) {
   return best;
 }
 
-function isLarge(view) {
-  return view.raw.nodes.size > RESIZE_MAX;
+// Where a concept is on the canvas ({x, y} in canvas units) and its size (half its height), as drawn:
+// vis-network's on a small map (physics and dragging move it), the server's on a large one.
+function placeOf(view, id) {
+  return view.large ? (view.raw.nodes.get(id) ?? null) : (view.network.body.nodes[id] ?? null);
 }
 
-// On a large map, the relations that are not lit, drawn under the concepts as thin opaque lines in a few
-// paths (one per kind of line), not one by one with arrows as vis-network does: ten times faster.
+function sizeOf(view, id) {
+  if (view.large) return view.raw.nodes.get(id)?.size ?? 0;
+  const node = view.network.body.nodes[id];
+  return node ? shapeRadius(node, view.raw.nodes.get(id)) : 0;
+}
+
+// On a large map, the relations that are not lit, drawn under the concepts as thin opaque lines in a
+// few paths, not one by one with arrows as vis-network does (ten times faster), and solid: dashing
+// thousands of long lines took the canvas a second a frame. The lit ones show their dashes and arrows.
 function drawLines(view, context) {
-  if (!isLarge(view)) return;
-  const { nodes, edges } = view.network.body;
+  if (!view.large) return;
   const keep = view.keep?.edges;
   const shown = view.visible?.edgeSet;
-  const byDashes = new Map();
+  const ends = [];
   for (const raw of view.raw.edges.values()) {
     if ((shown && !shown.has(raw.id)) || keep?.has(raw.id) || view.verdicts.has(raw.id)) continue;
-    const from = nodes[raw.from];
-    const to = nodes[raw.to];
-    if (!from || !to || !edges[raw.id]) continue;
-    const key = String(raw.dashes);
-    if (!byDashes.has(key)) byDashes.set(key, { dashes: raw.dashes, ends: [] });
-    byDashes.get(key).ends.push(from, to);
+    const from = view.raw.nodes.get(raw.from);
+    const to = view.raw.nodes.get(raw.to);
+    if (from && to) ends.push(from, to);
   }
-  const scale = view.network.getScale();
   context.save();
-  context.lineWidth = Math.min(view.palette.width, 1 / scale);
+  context.lineWidth = Math.min(view.palette.width, 1 / view.network.getScale());
   context.strokeStyle = view.theme.solidLine;
-  for (const { dashes, ends } of byDashes.values()) {
-    context.setLineDash(dashes ? dashes.map((length) => length / scale) : []);
-    for (let start = 0; start < ends.length; start += 1000) {
-      context.beginPath();
-      for (let i = start; i < Math.min(start + 1000, ends.length); i += 2) {
-        context.moveTo(ends[i].x, ends[i].y);
-        context.lineTo(ends[i + 1].x, ends[i + 1].y);
-      }
-      context.stroke();
+  for (let start = 0; start < ends.length; start += 2000) {
+    context.beginPath();
+    for (let i = start; i < Math.min(start + 2000, ends.length); i += 2) {
+      context.moveTo(ends[i].x, ends[i].y);
+      context.lineTo(ends[i + 1].x, ends[i + 1].y);
     }
+    context.stroke();
   }
   context.restore();
 }
@@ -719,12 +795,11 @@ function drawLines(view, context) {
 // On a large map, the lit (and judged) relations, a constant width on screen, with their arrows.
 function drawLitLines(view, context) {
   const scale = view.network.getScale();
-  const nodes = view.network.body.nodes;
   context.save();
   for (const id of view.keep.edges) {
     const raw = view.raw.edges.get(id);
-    const from = nodes[raw?.from];
-    const to = nodes[raw?.to];
+    const from = view.raw.nodes.get(raw?.from);
+    const to = view.raw.nodes.get(raw?.to);
     if (!from || !to || (view.visible && !view.visible.edgeSet.has(id))) continue;
     const judged = view.overlay ? OVERLAY[verdictOf(view, id)] : null;
     const colour = judged?.color ?? view.theme.text;
@@ -738,7 +813,7 @@ function drawLitLines(view, context) {
     context.stroke();
     if (!raw.directed) continue;
     const angle = Math.atan2(to.y - from.y, to.x - from.x);
-    const tip = Math.max(to.options.size, MIN_SHAPE / scale);
+    const tip = Math.max(to.size, MIN_SHAPE / scale);
     const [x, y] = [to.x - Math.cos(angle) * tip, to.y - Math.sin(angle) * tip];
     const length = 10 / scale;
     context.setLineDash([]);
@@ -763,9 +838,18 @@ function drawLit(view, context) {
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.restore();
   const { nodes, edges } = view.network.body;
-  if (isLarge(view)) {
+  if (view.large) {
     drawLitLines(view, context);
     drawShapes(view, context, view.keep.nodes, MIN_SHAPE);
+    const selected = view.selected?.kind === "concept" ? view.raw.nodes.get(view.selected.id) : null;
+    if (selected) {
+      const scale = view.network.getScale();
+      context.beginPath();
+      context.arc(selected.x, selected.y, Math.max(selected.size, MIN_SHAPE / scale) + 4 / scale, 0, 2 * Math.PI);
+      context.lineWidth = 3 / scale;
+      context.strokeStyle = view.theme.text;
+      context.stroke();
+    }
     return;
   }
   for (const id of view.keep.edges) {
@@ -897,11 +981,12 @@ function shapeBoxes(view) {
   const scale = view.network.getScale();
   const width = view.canvas.clientWidth;
   const height = view.canvas.clientHeight;
-  for (const [id, node] of Object.entries(view.network.body.nodes)) {
-    if (!view.raw.nodes.has(id) || !isShown(view, id)) continue;
+  for (const id of view.raw.nodes.keys()) {
+    const node = placeOf(view, id);
+    if (!node || !isShown(view, id)) continue;
     const centre = view.network.canvasToDOM({ x: node.x, y: node.y });
     if (centre.x < -50 || centre.y < -50 || centre.x > width + 50 || centre.y > height + 50) continue;
-    const radius = shapeRadius(node, view.raw.nodes.get(id)) * scale;
+    const radius = Math.max(sizeOf(view, id) * scale, view.large ? DOT : 0);
     shapes.add(centre.x - radius, centre.y - radius, 2 * radius, 2 * radius, id);
   }
   return shapes;
@@ -909,7 +994,7 @@ function shapeBoxes(view) {
 
 function drawName(view, context, id, taken, shapes) {
   const raw = view.raw.nodes.get(id);
-  const node = view.network.body.nodes[id];
+  const node = placeOf(view, id);
   if (!raw || !node || !isShown(view, id)) return null;
   const kept = !view.keep || view.keep.nodes.has(id);
   const important = isPromised(view, raw) || (view.keep && kept) || id === view.cursor;
@@ -931,7 +1016,7 @@ function drawName(view, context, id, taken, shapes) {
   const lineHeight = size * 1.15;
   const boxWidth = Math.max(...lines.map((line) => context.measureText(line).width));
   const boxHeight = lines.length * lineHeight;
-  const radius = shapeRadius(node, raw) * scale + 3;
+  const radius = Math.max(sizeOf(view, id) * scale, view.large ? DOT : 0) + 3;
   // Near the concept and clear of other shapes; else near; only then (a promised name) farther out.
   const promised = isPromised(view, raw);
   const inside = ([x, y]) => x >= 2 && y >= 2 && x + boxWidth <= width - 2 && y + boxHeight <= height - 2;
@@ -1016,9 +1101,8 @@ function wrap(context, text, maxWidth) {
 
 function drawRelationWords(view, context, id, taken) {
   const raw = view.raw.edges.get(id);
-  const edge = view.network.body.edges[id];
-  if (!raw || !edge?.connected || (view.visible && !view.visible.edgeSet.has(id))) return;
-  const middle = view.network.canvasToDOM(edge.edgeType.getPoint(0.5));
+  const middle = edgePoint(view, id, 0.5);
+  if (!raw || !middle || (view.visible && !view.visible.edgeSet.has(id))) return;
   const size = 12 * view.fontScale;
   context.font = `italic ${size}px ${view.theme.font}`;
   const width = context.measureText(raw.relation).width;
@@ -1034,11 +1118,23 @@ function drawRelationWords(view, context, id, taken) {
   context.fillText(raw.relation, x, y);
 }
 
+// A point along a relation as drawn (0: its start, 1: its end), in px on the canvas; null if not drawn.
+function edgePoint(view, id, t) {
+  if (!view.large) {
+    const edge = view.network.body.edges[id];
+    return edge?.connected ? view.network.canvasToDOM(edge.edgeType.getPoint(t)) : null;
+  }
+  const raw = view.raw.edges.get(id);
+  const from = view.raw.nodes.get(raw?.from);
+  const to = view.raw.nodes.get(raw?.to);
+  return from && to ? view.network.canvasToDOM({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }) : null;
+}
+
 function drawRing(view, context) {
-  const node = view.cursor && view.network.body.nodes[view.cursor];
+  const node = view.cursor && placeOf(view, view.cursor);
   if (!node || !isShown(view, view.cursor)) return;
   const centre = view.network.canvasToDOM({ x: node.x, y: node.y });
-  const radius = shapeRadius(node, view.raw.nodes.get(view.cursor)) * view.network.getScale() + 7;
+  const radius = Math.max(sizeOf(view, view.cursor) * view.network.getScale(), view.large ? MIN_SHAPE : 0) + 7;
   context.beginPath();
   context.arc(centre.x, centre.y, radius, 0, 2 * Math.PI);
   context.lineWidth = 3;
@@ -1094,7 +1190,7 @@ function showTip(view, item) {
   const avoid = [...(view.keep ? view.keep.nodes : []), ...(item.kind === "concept" ? [item.id] : [])];
   if (item.kind === "relation") avoid.push(raw.from, raw.to);
   const points = avoid
-    .map((id) => view.network.body.nodes[id])
+    .map((id) => placeOf(view, id))
     .filter(Boolean)
     .map((node) => view.network.canvasToDOM({ x: node.x, y: node.y }));
   const width = view.canvas.clientWidth;
@@ -1147,12 +1243,12 @@ function moveCursor(view, [dx, dy]) {
   if (!from) {
     view.cursor = view.order.find((id) => !shown || shown.has(id)) ?? null;
   } else {
-    const origin = view.network.getPosition(from);
+    const origin = placeOf(view, from);
     let best = null;
     let bestScore = Infinity;
     for (const { node } of view.neighbours.get(from) ?? []) {
       if (shown && !shown.has(node)) continue;
-      const p = view.network.getPosition(node);
+      const p = placeOf(view, node);
       const vx = p.x - origin.x;
       const vy = p.y - origin.y;
       const length = Math.hypot(vx, vy) || 1;
@@ -1167,9 +1263,10 @@ function moveCursor(view, [dx, dy]) {
     if (best) view.cursor = best;
   }
   if (view.cursor) {
-    const position = view.network.canvasToDOM(view.network.getPosition(view.cursor));
+    const place = placeOf(view, view.cursor);
+    const position = view.network.canvasToDOM(place);
     const inside = position.x > 20 && position.y > 20 && position.x < view.canvas.clientWidth - 20 && position.y < view.canvas.clientHeight - 20;
-    if (!inside) view.network.moveTo({ position: view.network.getPosition(view.cursor), animation: { duration: 250 } });
+    if (!inside) view.network.moveTo({ position: { x: place.x, y: place.y }, animation: { duration: 250 } });
   }
   view.network.redraw();
   announce(view, view.cursor);
@@ -1315,7 +1412,7 @@ function showError(root, error) {
 // For browser tests and benchmarks: where things are drawn, in pixels from the canvas's top left.
 function testHooks(view) {
   return {
-    nodePosition: (id) => (view.network ? view.network.canvasToDOM(view.network.getPosition(id)) : null),
+    nodePosition: (id) => (view.network && placeOf(view, id) ? view.network.canvasToDOM(placeOf(view, id)) : null),
     scale: () => view.network?.getScale(),
     node: (id) => view.nodes?.get(id) ?? null,
     edge: (id) => {
@@ -1338,7 +1435,7 @@ function testHooks(view) {
     nodeAt: (point) => view.network.getNodeAt(point) ?? dotNear(view, point),
     lit: () => (view.keep ? [...view.keep.nodes] : null),
     shownBox: () => {
-      const points = visibleIds(view).map((id) => view.network.canvasToDOM(view.network.getPosition(id)));
+      const points = visibleIds(view).map((id) => view.network.canvasToDOM(placeOf(view, id)));
       const xs = points.map((p) => p.x);
       const ys = points.map((p) => p.y);
       return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
@@ -1365,12 +1462,11 @@ function testHooks(view) {
     },
     edgePosition: (id) => {
       // A point on the drawn curve that picks this relation and no other concept or relation.
-      const edge = view.network?.body.edges[id];
-      if (!edge) return null;
+      if (!view.network || !edgePoint(view, id, 0.5)) return null;
       for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8]) {
-        const point = view.network.canvasToDOM(edge.edgeType.getPoint(t));
+        const point = edgePoint(view, id, t);
         const around = [[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].map(([dx, dy]) => ({ x: point.x + dx, y: point.y + dy }));
-        const clear = around.every((p) => edgeNear(view, p) === id && view.network.getNodeAt(p) === undefined);
+        const clear = around.every((p) => edgeNear(view, p) === id && view.network.getNodeAt(p) === undefined && !dotNear(view, p));
         if (clear) return point;
       }
       return null;

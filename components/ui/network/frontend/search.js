@@ -35,7 +35,8 @@ export function renderSearch(component) {
   box.selected = data.selected ?? null;
   store.json(data.graph.blob, data.graph.tag).then((graph) => {
     if (box.wanted !== graph.version) return;
-    if (box.version !== graph.version) index(box, graph);
+    box.graph = graph; // indexed when first typed in
+    if (box.version !== graph.version) box.entries = null;
     showSelected(box);
   });
   return undefined;
@@ -49,8 +50,8 @@ function createBox(parentElement) {
     input: root.querySelector("input"),
     list: root.querySelector("[role=listbox]"),
     hint: root.querySelector(".atlas-search-hint"),
-    entries: [], // {id, kind, text, lower, name}: concepts first, then relations, as Python ordered them
-    byId: new Map(),
+    graph: null, // the map, once unpacked
+    entries: null, // {id, kind, text, lower, name}: concepts by name, then relations; made when first typed in
     version: null,
     wanted: null,
     selected: null,
@@ -71,26 +72,33 @@ function createBox(parentElement) {
   return box;
 }
 
-function index(box, graph) {
-  const concepts = graph.nodes.map((node) => ({ id: node.id, kind: "concept", text: node.search, name: node.label }));
-  concepts.sort((a, b) => a.text.localeCompare(b.text, undefined, { sensitivity: "base" }));
-  const relations = graph.edges.map((edge) => ({ id: edge.id, kind: "relation", text: edge.search, name: edge.search }));
-  box.entries = [...concepts, ...relations].map((entry) => ({ ...entry, lower: entry.text.toLowerCase() }));
-  box.byId = new Map(box.entries.map((entry) => [entry.id, entry]));
+function index(box) {
+  const graph = box.graph;
+  const entry = (id, kind, text, name) => ({ id, kind, text, name, lower: text.toLowerCase() });
+  const concepts = graph.nodes.map((node) => entry(node.id, "concept", node.search, node.label));
+  concepts.sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0));
+  const relations = graph.edges.map((edge) => entry(edge.id, "relation", edge.search, edge.search));
+  box.entries = [...concepts, ...relations];
   box.version = graph.version;
 }
 
 // The box shows what is selected (from a click on the map, say) while it is not being typed in.
 function showSelected(box) {
   if (document.activeElement === box.input && !box.list.hidden) return;
-  box.input.value = box.selected ? (box.byId.get(box.selected.id)?.name ?? "") : "";
+  box.input.value = box.selected && box.graph ? nameOf(box.graph, box.selected) : "";
+}
+
+function nameOf(graph, selected) {
+  if (selected.kind === "concept") return graph.nodes.find((node) => node.id === selected.id)?.label ?? "";
+  return graph.edges.find((edge) => edge.id === selected.id)?.search ?? "";
 }
 
 // Entries containing every typed word: those whose name starts with the text first, concepts before
 // relations, then in the map's order.
 function matching(box, text) {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
-  if (!words.length) return [];
+  if (!words.length || !box.graph) return [];
+  if (!box.entries) index(box);
   const first = [];
   const rest = [];
   for (const entry of box.entries) {

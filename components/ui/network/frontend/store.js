@@ -20,6 +20,7 @@ export function put(bytes) {
   const before = blobs.get(key);
   if (before) decoded.delete(`${key}:${before.tag}`);
   blobs.set(key, { tag, body: bytes.subarray(tagEnd + 1) });
+  performance.mark(`atlas:blob:${key}`);
   for (const retry of [...waiting]) retry();
 }
 
@@ -45,7 +46,10 @@ export function json(key, tag) {
       name,
       bytes(key, tag).then((body) => {
         const stream = new Blob([body]).stream().pipeThrough(new DecompressionStream("gzip"));
-        return new Response(stream).json();
+        return new Response(stream).json().then((parsed) => {
+          performance.mark(`atlas:parsed:${key}`);
+          return parsed;
+        });
       }),
     );
   }
