@@ -23,6 +23,7 @@ class Run:
     seconds: float
     received: int  # bytes of ForwardMsgs
     messages: list[ForwardMsg]  # references resolved to the messages they refer to
+    wire: list[int]  # bytes each of those messages took on the wire (a reference's, not its target's)
 
     def buttons(self) -> dict[str, str]:
         """The buttons drawn in this run, label -> widget id."""
@@ -69,6 +70,7 @@ class Session:
         await self.socket.send(message.SerializeToString())
         received = 0
         messages = []
+        wire = []
         while True:
             frame = await asyncio.wait_for(self.socket.recv(), timeout=120)
             assert isinstance(frame, bytes)
@@ -80,8 +82,9 @@ class Session:
             elif forward.WhichOneof("type") == "ref_hash":
                 forward = self.cached[forward.ref_hash]  # as the browser does: the copy it holds
             messages.append(forward)
+            wire.append(len(frame))
             if forward.WhichOneof("type") == "script_finished":
-                return Run(time.perf_counter() - start, received, messages)
+                return Run(time.perf_counter() - start, received, messages, wire)
 
     async def close(self) -> None:
         if self.socket is not None and not self.closed:

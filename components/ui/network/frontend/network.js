@@ -147,6 +147,7 @@ function createView(root) {
     raw: { nodes: new Map(), edges: new Map() }, // nodes and edges as Python sent them, by id
     neighbours: new Map(), // node id -> [{node, edge}]
     order: [], // node ids, the names to draw first first: landmarks, then the most connected
+    rankOf: new Map(), // node id -> its place in order
     names: null, // how names are drawn: {readable px, topRanked, lineEm}, sent with the map
     version: null, // of the graph drawn
     minHeight: 0, // px; the canvas fills the window below its top, but never less
@@ -255,6 +256,7 @@ function apply(view, vis, data) {
   const highlightChanged = JSON.stringify(data.highlight) !== JSON.stringify(view.highlight);
   view.visible = data.visible && { nodes: data.visible.nodes, edges: data.visible.edges, nodeSet: new Set(data.visible.nodes), edgeSet: new Set(data.visible.edges) };
   view.visibleTag = data.visibleTag;
+  view.root.dataset.visible = data.visibleTag ?? ""; // what the filters show, by its tag (tests, benchmarks)
   view.highlight = data.highlight;
   if (JSON.stringify(data.overlay ?? null) !== JSON.stringify(view.overlay)) drawExtra(view, data.overlay ?? null);
   drawLegend(view, data.graph.legend, view.overlay ? overlayLines(view.overlay) : data.graph.lines);
@@ -458,6 +460,7 @@ function remember(view, graph) {
     .map((node) => ({ id: node.id, key: importance(node) }))
     .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1])
     .map((entry) => entry.id);
+  view.rankOf = new Map(view.order.map((id, index) => [id, index]));
   return { nodes, edges };
 }
 
@@ -529,6 +532,10 @@ function visibleIds(view) {
   return view.visible ? view.visible.nodes : [...view.raw.nodes.keys()];
 }
 
+// Long enough to see where the camera went, short enough that a search is answered within half a second.
+const FRAME_MS = 250;
+const REDUCED_MOTION = window.matchMedia("(prefers-reduced-motion: reduce)");
+
 // Move and zoom so that these concepts fill the canvas (not closer than a readable zoom for one or two).
 function frame(view, ids, animate = true) {
   if (!view.settled || !ids.length) return;
@@ -542,10 +549,10 @@ function frame(view, ids, animate = true) {
   const network = view.network;
   const before = { position: network.getViewPosition(), scale: network.getScale() };
   const target = fitted(view, present);
-  if (animate && !view.large) {
+  if (animate && !view.large && !REDUCED_MOTION.matches) {
     network.moveTo(before);
     network.once("animationFinished", done);
-    network.moveTo({ ...target, animation: { duration: 450, easingFunction: "easeInOutQuad" } });
+    network.moveTo({ ...target, animation: { duration: FRAME_MS, easingFunction: "easeInOutQuad" } });
   } else {
     network.moveTo(target);
     done();
@@ -712,9 +719,24 @@ function drawShapes(view, context, ids = null, least = DOT) {
     context.fill();
     if (ids) context.stroke();
   }
+  // The most important concepts in sight (those whose names are promised) again, on top, as dotNear
+  // picks them.
+  context.lineWidth = 1 / scale;
+  context.strokeStyle = BORDER;
+  for (const id of ids ? [] : view.order.slice(0, view.promisedRank + LANDMARKS_ON_TOP)) {
+    const raw = view.raw.nodes.get(id);
+    if (!raw || !isShown(view, id) || raw.size * scale >= least) continue;
+    context.beginPath();
+    context.arc(raw.x, raw.y, radius * 1.3, 0, 2 * Math.PI);
+    context.fillStyle = raw.color.background;
+    context.fill();
+    context.stroke();
+  }
   for (const raw of whole) drawShape(context, raw, outline, (ids ? 2.5 : view.palette.border) / scale);
   context.restore();
 }
+
+const LANDMARKS_ON_TOP = 40; // landmarks come first in view.order: room for them beside the promised
 
 // A concept in its kind's shape (the legend's outlines, which fill a 16-unit box round its centre).
 const PATHS = new Map();
@@ -733,23 +755,28 @@ function drawShape(context, raw, outline, lineWidth) {
   context.restore();
 }
 
-// The concept drawn as a dot within reach of a point on the canvas (a large map, zoomed out), if any.
+// The concept drawn as a dot under a point on the canvas (a large map), if any: of the dots under it,
+// the most important (as the names are ranked: landmarks, then the most connected), which is drawn on
+// top; else the nearest within reach.
 function dotNear(view, point) {
   if (!view.large) return null;
   const scale = view.network.getScale();
   const at = view.network.DOMtoCanvas(point);
+  const under = DOT / scale;
+  const reach = (DOT + TOLERANCE / 2) / scale;
   let best = null;
   let bestDistance = Infinity;
+  let top = null;
   for (const [id, raw] of view.raw.nodes) {
     if (!isShown(view, id)) continue;
     const distance = Math.hypot(raw.x - at.x, raw.y - at.y);
-    const reach = Math.max(raw.size, (DOT + TOLERANCE / 2) / scale);
-    if (distance < reach && distance < bestDistance) {
+    if (distance < Math.max(raw.size, under) && (top === null || view.rankOf.get(id) < view.rankOf.get(top))) top = id;
+    if (distance < Math.max(raw.size, reach) && distance < bestDistance) {
       best = id;
       bestDistance = distance;
     }
   }
-  return best;
+  return top ?? best;
 }
 
 // Where a concept is on the canvas ({x, y} in canvas units) and its size (half its height), as drawn:
@@ -779,7 +806,7 @@ function drawLines(view, context) {
     if (from && to) ends.push(from, to);
   }
   context.save();
-  context.lineWidth = Math.min(view.palette.width, 1 / view.network.getScale());
+  context.lineWidth = 1 / view.network.getScale(); // a pixel wide on screen, at any zoom
   context.strokeStyle = view.theme.solidLine;
   for (let start = 0; start < ends.length; start += 2000) {
     context.beginPath();

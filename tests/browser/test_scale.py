@@ -1,0 +1,107 @@
+"""A large map in the browser: drawn by the view itself, clicks select, an idle page is quiet, a click is small."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+import yaml
+from app_server import App, serve
+from conftest import chromium
+from playwright.sync_api import Page, WebSocket, expect
+
+from components.generate import generated_map
+
+CONCEPTS = 2_000  # above the view's own drawing threshold (500), small enough to start in a second
+SETTLED = ".atlas-network[data-settled=true]"
+
+
+@pytest.fixture(scope="module")
+def large_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    chromium()
+    path = tmp_path_factory.mktemp("scale") / "large.yaml"
+    path.write_text(yaml.safe_dump(generated_map(CONCEPTS), sort_keys=False))
+    with serve(path, "large", log_check=True) as running:
+        yield running
+
+
+class Frames:
+    """The bytes of the page's Streamlit websocket frames, sent and received."""
+
+    def __init__(self, page: Page) -> None:
+        self.sent: list[int] = []
+        self.received: list[int] = []
+        page.on("websocket", self.watch)
+
+    def watch(self, socket: WebSocket) -> None:
+        socket.on("framesent", lambda payload: self.sent.append(len(payload)))
+        socket.on("framereceived", lambda payload: self.received.append(len(payload)))
+
+
+def open_large(page: Page, app: App) -> None:
+    page.goto(app.url)
+    page.wait_for_selector(SETTLED, timeout=60_000)
+    expect(page.locator(".atlas-network")).to_have_attribute("data-large", "true")
+
+
+def clickable_concept(page: Page) -> tuple[str, tuple[float, float]]:
+    """A concept drawn inside the canvas, and the page point a click on it lands on."""
+    found = page.locator(".atlas-network").evaluate(
+        """(el, count) => {
+            const canvas = el.querySelector("canvas");
+            for (let index = count - 1; index > 0; index--) {
+                const point = el.atlas.nodePosition(`c${index}`);
+                if (!point || point.x < 40 || point.y < 40) continue;
+                if (point.x > canvas.clientWidth - 40 || point.y > canvas.clientHeight - 40) continue;
+                const picked = el.atlas.nodeAt(point);
+                if (picked) return { id: picked, point };
+            }
+            return null;
+        }""",
+        CONCEPTS,
+    )
+    assert found, "no concept is drawn inside the canvas"
+    box = page.locator(".atlas-network canvas").bounding_box()
+    assert box
+    return found["id"], (box["x"] + found["point"]["x"], box["y"] + found["point"]["y"])
+
+
+def test_a_large_map_is_drawn_and_a_click_selects(page: Page, large_app: App, console_errors: list[str]):
+    open_large(page, large_app)
+    drawn = page.locator(".atlas-network canvas").evaluate(
+        """canvas => {
+            const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+            let painted = 0;
+            for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
+            return painted / (canvas.width * canvas.height);
+        }"""
+    )
+    assert drawn > 0.01  # the dots and lines are the view's own drawing: vis-network holds none of them
+    concept, point = clickable_concept(page)
+    page.mouse.click(*point)
+    expect(page.locator(".atlas-network")).to_have_attribute("data-selected", f"concept:{concept}")
+    expect(page.get_by_role("heading", name=re.compile(rf" {concept.removeprefix('c')}$"))).to_be_visible()
+    assert console_errors == []
+
+
+def test_an_idle_large_map_sends_nothing_and_a_click_does_not_resend_the_map(page: Page, large_app: App):
+    frames = Frames(page)
+    open_large(page, large_app)
+    page.wait_for_timeout(1_000)  # the first run's last messages
+    first_page = sum(frames.received)
+    sent, received = len(frames.sent), len(frames.received)
+    page.wait_for_timeout(5_000)
+    assert len(frames.sent) == sent, "an idle page asked the server for something"
+    assert len(frames.received) == received, "the server sent an idle page something"
+
+    concept, point = clickable_concept(page)
+    before = sum(frames.received)
+    page.mouse.click(*point)
+    expect(page.locator(".atlas-network")).to_have_attribute("data-selected", f"concept:{concept}")
+    expect(page.get_by_role("heading", name=re.compile(rf" {concept.removeprefix('c')}$"))).to_be_visible()
+    page.wait_for_timeout(1_000)
+    click = sum(frames.received) - before
+    # The map's data (hundreds of kB at this size) crossed with the first page; a click brings its details.
+    assert first_page > 100_000
+    assert click < first_page / 5, f"a click received {click:,} bytes; the first page {first_page:,}"
