@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 import shutil
 from pathlib import Path
@@ -515,3 +516,32 @@ def test_a_broken_student_map_gets_line_numbered_problems(monkeypatch):
     assert "pasted map:4:" in at.code[0].value
     assert "unknown concept 'zz'" in at.code[0].value
     assert view_data(at)["overlay"] is None
+
+
+URL_KEYS = ["selected", "kinds", "facets", "facet_depth", "relations", "depth", "panel", "ref", "path", "compare",
+            "view", "standing", "present", "contrast", "tour", "step", "quiz", "unknown"]  # fmt: skip
+URL_VALUES = ["", "tpj", "-1", "99999999999999999999", "1e3", "0x10", "<script>alert(1)</script>", "javascript:1",
+              "../../etc/passwd", "a" * 5_000, "%00", "\u202e", "score", "references", "region", "1", "0"]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_any_url_opens_the_map_without_an_error(monkeypatch, seed):
+    """A fuzzed address (any view key, repeated, with junk, huge or hostile values) still opens the map:
+    what the map does not have is ignored, and nothing from the URL reaches the page as markup."""
+    rng = random.Random(seed)
+    query = {key: [rng.choice(URL_VALUES) for _ in range(rng.randint(1, 3))] for key in rng.sample(URL_KEYS, 8)}
+    at = open_app(monkeypatch, SMALL, **query)
+    assert not at.exception
+    assert view_data(at)["graph"]["nodes"]
+    assert "<script>" not in "".join(element.value for element in at.markdown if isinstance(element.value, str))
+
+
+def test_one_sessions_student_map_is_not_anothers(monkeypatch):
+    teacher = open_app(monkeypatch, PAPER, panel="score")
+    student = open_app(monkeypatch, PAPER, panel="score")
+    teacher.text_area(key="student_text").set_value((EXAMPLE.parent / "student_empathy.yaml").read_text())
+    next(b for b in teacher.button if b.key == "score-pasted").click().run()
+    assert view_data(teacher)["overlay"] is not None
+    student.run()
+    assert view_data(student)["overlay"] is None
+    assert "precision" not in plain(texts(student))

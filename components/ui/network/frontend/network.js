@@ -272,7 +272,7 @@ function apply(view, vis, data) {
   view.wanted = data.frame?.length ? data.frame : null; // what to frame once the layout is ready
   if (!view.settled) return;
   if (data.frame?.length) frameOnce(view, data.frame);
-  else if (visibleChanged) frame(view, visibleIds(view));
+  else if (visibleChanged) frame(view, visibleIds(view), false); // the map changed already: no camera flight on top
   else if (highlightChanged && view.keep && data.highlight) frame(view, [...view.keep.nodes]);
   else if (fromPython && selected) frame(view, neighbourhood(view, selected));
   view.root.dataset.version = data.graph.version;
