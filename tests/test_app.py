@@ -280,6 +280,23 @@ def test_text_from_the_map_reaches_markdown_escaped(monkeypatch):
     assert r"\<script\>" in rendered
 
 
+TOUR_AND_VIEW = {
+    "tour": ({"panel": "tour", "tour": "hostile_tour", "step": "1"}, "Step text"),
+    "view": ({"panel": "compare", "view": "hostile_view"}, "View <script>"),
+}
+
+
+@pytest.mark.parametrize("name", TOUR_AND_VIEW)
+def test_tours_and_views_reach_markdown_escaped(monkeypatch, name):
+    query, shown = TOUR_AND_VIEW[name]
+    at = open_app(monkeypatch, DATA / "app" / "hostile.yaml", **query)
+    assert not at.exception
+    rendered = "\n".join([texts(at), *(button.label for button in at.button), *(b.proto.help for b in at.button)])
+    assert shown in plain(rendered)
+    for markup in (r"<script", r"<img", r"\]\(javascript", r"!\[", r":red", r"http://bare"):
+        assert not re.search(r"(?<!\\)" + markup, rendered), markup  # only ever preceded by an escape
+
+
 def test_tooltips_and_labels_go_to_the_view_as_plain_strings(monkeypatch):
     at = open_app(monkeypatch, DATA / "app" / "hostile.yaml")
     nodes = {node["id"]: node for node in view_data(at)["graph"]["nodes"]}

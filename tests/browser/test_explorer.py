@@ -163,6 +163,23 @@ def test_hostile_text_is_shown_as_text(
     assert hostile_app.outbound_connections() == []
 
 
+@pytest.mark.parametrize("query", ["?panel=tour&tour=hostile_tour&step=1", "?panel=compare&view=hostile_view"])
+def test_hostile_tours_and_views_run_nothing_and_fetch_nothing(
+    page: Page, hostile_app, query: str, console_errors: list[str], offline: list[str]
+):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_map(page, hostile_app, query)
+    shown = "Step <script>alert('step')</script>" if "tour" in query else "View <script>alert('view')</script> **bold**"
+    expect(page.get_by_text(shown, exact=False).first).to_be_visible()
+    page.wait_for_timeout(500)  # an injected image or script would have fired by now
+    assert page.locator("[data-testid=stMain] img, [data-testid=stSidebar] img").count() == 0
+    assert page.locator("a[href^='javascript'], a[href^='http:'], a[href^='data:']").count() == 0
+    assert dialogs == []
+    assert console_errors == []
+    assert offline == []
+
+
 def test_dark_theme_labels_are_light(browser, app, artifacts: Path):
     context = browser.new_context(color_scheme="dark", viewport={"width": 1500, "height": 1000})
     page = context.new_page()
