@@ -8,6 +8,8 @@
     score STUDENT [--against MAP] a student's map scored against the expert's: matches, scores, links
     schema                    the JSON Schema of map files
     generate N -o FILE        a generated map of N concepts, for benchmarks
+    export MAP --format F -o OUT [--view QUERY]   the map (or a view of it) as html, graphml, gexf, json,
+                              csv, cxl, bibtex, ris, png or svg
 
 A map's problems go to stderr, one per line as file:line:col: message, and the exit status is 1.
 """
@@ -18,10 +20,11 @@ import argparse
 import difflib
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import yaml
 
-from . import compare, evidence, load, paths, quiz, schema, score, stats
+from . import compare, evidence, export, load, paths, quiz, schema, scope, score, stats
 from .errors import MapError
 from .files import write_atomic
 from .generate import generated_map
@@ -63,6 +66,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     generating.add_argument("concepts", type=int, help="how many concepts")
     generating.add_argument("-o", "--output", required=True, help="the YAML file to write")
     generating.add_argument("--seed", type=int, default=1)
+    exporting = commands.add_parser("export", help="the map, or a view of it, in another tool's format")
+    exporting.add_argument("map", help="map file")
+    exporting.add_argument("--format", required=True, choices=list(export.FORMATS), dest="format_name")
+    exporting.add_argument("-o", "--output", required=True, help="the file to write (CSV: two files beside it)")
+    exporting.add_argument("--view", default="", metavar="QUERY",
+                           help="a view's address or query, e.g. 'kinds=region&selected=tpj&depth=1'")  # fmt: skip
     args = parser.parse_args(argv)
 
     if args.command == "schema":
@@ -85,8 +94,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         "path": _path,
         "compare": _compare,
         "quiz": _quiz,
+        "export": _export,
     }
     return verbs[args.command](concept_map, args)
+
+
+def _export(concept_map: ConceptMap, args: argparse.Namespace) -> int:
+    shown = scope.of(concept_map, scope.parse(args.view))
+    output = Path(args.output)
+    stem = output.name.removesuffix(output.suffix) if output.suffix else output.name
+    written = export.export(shown.part(concept_map), args.format_name, stem)
+    for file in written:
+        target = output if len(written) == 1 else output.with_name(file.name)
+        write_atomic(target, file.data)
+        print(f"{target}: {len(file.data):,} bytes")
+    size = f"{len(shown.concepts):,} concepts, {len(shown.relations):,} relations"
+    part = "the whole map" if shown.whole else f"a view of {size}"
+    print(f"{export.FORMATS[args.format_name].label} of {part}", file=sys.stderr)
+    return 0
 
 
 def _problems(name: str, error: MapError) -> int:

@@ -1,0 +1,268 @@
+// The standalone explorer: the map drawn by vis-network, a search box, a details panel with the
+// citations, and the legend. Every string from the map goes into the page as text (textContent), never
+// as markup; a link is made only of an https address. `#concept-id` in the address selects a concept.
+(function () {
+  "use strict";
+  const data = JSON.parse(document.getElementById("atlas-data").textContent);
+  const DASHES = { established: false, tentative: [8, 5], interpretive: [2, 4] };
+  const MAX_MATCHES = 12;
+
+  function element(tag, className, text) {
+    const made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text !== undefined && text !== null) made.textContent = String(text);
+    return made;
+  }
+
+  function safeLink(url, text) {
+    if (typeof url !== "string" || !url.startsWith("https://")) return element("span", null, text);
+    const link = element("a", null, text);
+    link.href = url;
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    return link;
+  }
+
+  document.title = data.meta.title;
+  document.getElementById("title").textContent = data.meta.title;
+
+  // --- the map -------------------------------------------------------------------------------------------------
+  const styles = data.graph.styles;
+  const large = data.graph.nodes.length > 1500;
+  const nodes = new vis.DataSet(
+    data.graph.nodes.map((node) => {
+      const style = styles[node.kind];
+      return {
+        id: node.id,
+        label: node.label,
+        x: node.x,
+        y: node.y,
+        shape: style.shape,
+        size: style.size,
+        color: { background: style.color, border: style.border, highlight: { background: style.color, border: "#000" } },
+        font: { size: style.font, strokeWidth: 4, strokeColor: "#ffffff", color: "#1a1a1a" },
+      };
+    }),
+  );
+  const edges = new vis.DataSet(
+    data.graph.edges.map((edge) => ({
+      id: edge.id,
+      from: edge.from,
+      to: edge.to,
+      arrows: edge.directed ? { to: { enabled: true, scaleFactor: 0.5 } } : undefined,
+      dashes: DASHES[edge.standing] ?? false,
+      color: { color: "#9aa0a6", highlight: "#1d5fa7" },
+    })),
+  );
+  const network = new vis.Network(
+    document.getElementById("map"),
+    { nodes, edges },
+    {
+      physics: false,
+      layout: { improvedLayout: false },
+      interaction: { hover: !large, hideEdgesOnDrag: large, hideEdgesOnZoom: large, keyboard: false },
+      edges: { smooth: false, width: 1.2, selectionWidth: 2 },
+      // Small names appear as you zoom in; facets, systems, pitfalls and trends are readable at the fit.
+      nodes: { borderWidth: 1.5, scaling: { label: { enabled: false, drawThreshold: 9 } } },
+    },
+  );
+  network.once("afterDrawing", () => {
+    network.fit({ animation: false });
+    const wanted = decodeURIComponent(location.hash.slice(1));
+    select(data.concepts[wanted] || data.relations[wanted] ? wanted : null, Boolean(wanted));
+    document.body.setAttribute("data-ready", "true");
+  });
+  network.on("click", (event) => {
+    if (event.nodes.length) select(event.nodes[0]);
+    else if (event.edges.length) select(event.edges[0]);
+    else select(null);
+  });
+
+  // --- the details panel -------------------------------------------------------------------------------------
+  const panel = document.getElementById("details");
+
+  function citationList(keys) {
+    const list = element("ol", "citations");
+    for (const key of keys) {
+      const citation = data.citations[key];
+      if (!citation) continue;
+      const item = element("li");
+      item.append(element("span", null, citation.text + " "));
+      if (citation.url) item.append(safeLink(citation.url, citation.url.replace("https://", "")));
+      list.append(item);
+    }
+    return list;
+  }
+
+  function conceptButton(id) {
+    const button = element("button", "concept-link", data.concepts[id].name);
+    button.type = "button";
+    button.addEventListener("click", () => select(id, true));
+    return button;
+  }
+
+  function start() {
+    panel.replaceChildren(
+      element("h2", null, "Start here"),
+      element("p", null, data.meta.description),
+      element("p", "hint", "Click a concept or a relation to read what it is and which works support it, or search above."),
+    );
+    const source = element("p", "source");
+    source.append(element("span", null, "Based on "), safeLink(data.meta.sourceUrl, data.meta.source));
+    panel.append(source);
+  }
+
+  function showConcept(id) {
+    const concept = data.concepts[id];
+    panel.replaceChildren(element("p", "kind", concept.kind), element("h2", null, concept.name), element("p", null, concept.summary));
+    if (concept.mni) panel.append(element("p", "mni", `MNI coordinates: x ${concept.mni[0]}, y ${concept.mni[1]}, z ${concept.mni[2]} mm (approximate)`));
+    if (concept.refs.length) {
+      panel.append(element("h3", null, "Defined in"), citationList(concept.refs));
+    }
+    const groups = new Map();
+    for (const [relationId, relation] of Object.entries(data.relations)) {
+      let phrase, other;
+      if (relation.source === id) [phrase, other] = [relation.label, relation.target];
+      else if (relation.target === id) [phrase, other] = [relation.inverse, relation.source];
+      else continue;
+      if (!groups.has(phrase)) groups.set(phrase, []);
+      groups.get(phrase).push([relationId, relation, other]);
+    }
+    if (groups.size) panel.append(element("h3", null, "Relations"));
+    for (const [phrase, links] of groups) {
+      panel.append(element("p", "phrase", `${concept.name} ${phrase}`));
+      const list = element("ul", "links");
+      links.sort((a, b) => data.concepts[a[2]].name.localeCompare(data.concepts[b[2]].name));
+      for (const [, relation, other] of links) {
+        const item = element("li");
+        item.append(conceptButton(other), element("p", "note", relation.note));
+        item.append(citationList(relation.refs));
+        list.append(item);
+      }
+      panel.append(list);
+    }
+  }
+
+  function showRelation(id) {
+    const relation = data.relations[id];
+    const sentence = element("p", "claim");
+    sentence.append(conceptButton(relation.source), element("span", null, ` ${relation.label} `), conceptButton(relation.target));
+    panel.replaceChildren(element("p", "kind", `Relation · ${relation.standing}`), element("h2", null, "Relation"), sentence,
+      element("p", null, relation.note), element("h3", null, "Supported by"), citationList(relation.refs));
+  }
+
+  // The selection and its neighbours keep their colours and names; the rest fades.
+  const neighbours = new Map();
+  for (const edge of data.graph.edges) {
+    for (const [a, b] of [[edge.from, edge.to], [edge.to, edge.from]]) {
+      if (!neighbours.has(a)) neighbours.set(a, new Set());
+      neighbours.get(a).add(b);
+    }
+  }
+  const looks = new Map(nodes.get().map((node) => [node.id, { color: node.color, font: node.font }]));
+  const FADED = { background: "#e4e4e4", border: "#cfcfcf" };
+
+  function light(keep, keepEdges) {
+    nodes.update(
+      nodes.getIds().map((id) => {
+        const look = looks.get(id);
+        const kept = !keep || keep.has(id);
+        const font = kept ? look.font : { ...look.font, color: "rgba(0,0,0,0)", strokeWidth: 0 };
+        return { id, color: kept ? look.color : FADED, font };
+      }),
+    );
+    edges.update(
+      edges.getIds().map((id) => ({ id, color: { color: !keepEdges || keepEdges.has(id) ? "#5f6b7a" : "#ececec", highlight: "#1d5fa7" } })),
+    );
+  }
+
+  function lightAround(ids) {
+    const keep = new Set(ids);
+    for (const id of ids) for (const other of neighbours.get(id) ?? []) keep.add(other);
+    const keepEdges = new Set(data.graph.edges.filter((edge) => ids.includes(edge.from) || ids.includes(edge.to)).map((edge) => edge.id));
+    light(keep, keepEdges);
+    return [...keep];
+  }
+
+  function select(id, centre = false) {
+    if (id && data.concepts[id]) {
+      network.selectNodes([id]);
+      const around = large ? [id] : lightAround([id]);
+      showConcept(id);
+      if (centre) network.fit({ nodes: around, maxZoomLevel: 1.5, animation: { duration: 250 } });
+    } else if (id && data.relations[id]) {
+      network.selectEdges([id]);
+      if (!large) lightAround([data.relations[id].source, data.relations[id].target]);
+      showRelation(id);
+    } else {
+      network.unselectAll();
+      if (!large) light(null, null);
+      start();
+    }
+    document.body.setAttribute("data-selected", id || "");
+    const wanted = id ? `#${encodeURIComponent(id)}` : " ";
+    if (location.hash !== wanted.trim()) history.replaceState(null, "", wanted);
+  }
+
+  // --- search ------------------------------------------------------------------------------------------------
+  const input = document.getElementById("search");
+  const list = document.getElementById("matches");
+  const searchable = [
+    ...data.graph.nodes.map((node) => [node.id, node.search.toLowerCase(), data.concepts[node.id].name, data.concepts[node.id].kind]),
+    ...data.graph.edges.map((edge) => [edge.id, edge.search.toLowerCase(), edge.search, "relation"]),
+  ];
+
+  function showMatches() {
+    const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    list.replaceChildren();
+    if (!words.length) {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      return;
+    }
+    const found = searchable.filter(([, text]) => words.every((word) => text.includes(word))).slice(0, MAX_MATCHES);
+    for (const [index, [id, , name, kind]] of found.entries()) {
+      const option = element("li", null, `${name} · ${kind}`);
+      option.id = `match-${index}`;
+      option.setAttribute("role", "option");
+      option.addEventListener("mousedown", (event) => {
+        event.preventDefault();
+        choose(id);
+      });
+      option.dataset.id = id;
+      list.append(option);
+    }
+    if (!found.length) list.append(element("li", "none", "Nothing matches"));
+    list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+  }
+
+  function choose(id) {
+    input.value = "";
+    showMatches();
+    select(id, true);
+  }
+
+  input.addEventListener("input", showMatches);
+  input.addEventListener("keydown", (event) => {
+    const first = list.querySelector("[role=option]");
+    if (event.key === "Enter" && first) choose(first.dataset.id);
+    if (event.key === "Escape") {
+      input.value = "";
+      showMatches();
+    }
+  });
+  input.addEventListener("blur", () => setTimeout(() => (list.hidden = true), 150));
+
+  // --- the legend --------------------------------------------------------------------------------------------
+  const legend = document.getElementById("legend");
+  for (const entry of data.graph.legend) {
+    const row = element("span", "entry");
+    const swatch = element("span", "swatch");
+    swatch.style.background = styles[entry.kind]?.color ?? "#999";
+    row.append(swatch, element("span", null, entry.label));
+    legend.append(row);
+  }
+
+  start();
+})();
