@@ -52,11 +52,13 @@ def map_file() -> tuple[Path, str]:
 st.set_page_config(page_title="Empathy Atlas", page_icon=str(ICON), layout="wide")
 state.init()
 file_path, name = map_file()
-watch.reload_on_change(file_path, data.signature(file_path))
+opened = st.session_state[state.OPENED]  # a map opened from the page, for this session only
+if opened is None:
+    watch.reload_on_change(file_path, data.signature(file_path))
 
 # The file's map; if it has problems, the last valid map under a warning, or the problems alone.
 try:
-    file = data.read(file_path, name)
+    file = opened or data.read(file_path, name)
     concept_map = data.concept_map(file)
     st.session_state[state.LAST_VALID] = file
 except MapError as error:
@@ -73,7 +75,7 @@ drawn = data.network_data(file)  # what the view draws, packed once per content
 page.frame(concept_map, presenting)
 selection, filters = controls.current(concept_map)
 if not presenting:
-    controls.bar(concept_map, options, drawn, selection)
+    controls.bar(concept_map, options, drawn, selection, file.name)
 visible = filters.apply(data.map_graph(file))
 reference = references.chosen(concept_map)
 shown = st.session_state[state.PANEL]

@@ -8,6 +8,7 @@
     score STUDENT [--against MAP] a student's map scored against the expert's: matches, scores, links
     schema                    the JSON Schema of map files
     generate N -o FILE        a generated map of N concepts, for benchmarks
+    new --from FILE -o MAP    a starter map from a bibliography (.bib, .ris, or .txt with one DOI per line)
     export MAP --format F -o OUT [--view QUERY]   the map (or a view of it) as html, graphml, gexf, json,
                               csv, cxl, bibtex, ris, png or svg
 
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from . import compare, evidence, export, load, paths, quiz, schema, scope, score, stats
+from . import compare, evidence, export, load, paths, quiz, schema, scope, score, starter, stats
 from .errors import MapError
 from .files import write_atomic
 from .generate import generated_map
@@ -66,6 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     generating.add_argument("concepts", type=int, help="how many concepts")
     generating.add_argument("-o", "--output", required=True, help="the YAML file to write")
     generating.add_argument("--seed", type=int, default=1)
+    starting = commands.add_parser("new", help="a starter map from a bibliography (.bib, .ris or DOIs in .txt)")
+    starting.add_argument("--from", required=True, dest="source", help="the bibliography file")
+    starting.add_argument("-o", "--output", required=True, help="the map file to write")
     exporting = commands.add_parser("export", help="the map, or a view of it, in another tool's format")
     exporting.add_argument("map", help="map file")
     exporting.add_argument("--format", required=True, choices=list(export.FORMATS), dest="format_name")
@@ -84,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "score":
         return _score(args)
+    if args.command == "new":
+        return _new(args)
     try:
         concept_map = load.load_concepts(args.map)
     except MapError as error:
@@ -97,6 +103,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _export,
     }
     return verbs[args.command](concept_map, args)
+
+
+def _new(args: argparse.Namespace) -> int:
+    try:
+        made = starter.from_file(args.source, load.read_file(args.source))
+    except MapError as error:
+        return _problems(args.source, error)
+    write_atomic(args.output, made.yaml)
+    for note in made.notes:
+        print(f"{args.source}: {note}", file=sys.stderr)
+    data = made.data
+    counts = f"{len(data['references'])} references, {len(data['concepts'])} stub concepts"
+    print(f"{args.output}: {counts} to rename and link")
+    return 0
 
 
 def _export(concept_map: ConceptMap, args: argparse.Namespace) -> int:

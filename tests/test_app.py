@@ -562,3 +562,56 @@ def test_one_sessions_student_map_is_not_anothers(monkeypatch):
     student.run()
     assert view_data(student)["overlay"] is None
     assert "precision" not in plain(texts(student))
+
+
+# --- exchange: export, open a map, start one from a bibliography -------------------------------------------------
+
+
+def uploader(at: AppTest, key: str):
+    return next(widget for widget in at.file_uploader if widget.key == key)
+
+
+def test_the_export_menu_offers_every_format_for_the_view_and_the_whole_map(monkeypatch):
+    at = open_app(monkeypatch, SMALL, selected="tpj", depth="1")
+    assert at.radio(key="export_scope").value == "view"
+    labels = {button.proto.label for button in at.get("download_button")}
+    assert {"Explorer (HTML)", "PNG", "SVG", "GraphML", "GEXF", "CmapTools (CXL)", "CSV: concepts", "CSV: relations",
+            "JSON", "BibTeX", "RIS"} <= labels  # fmt: skip
+    at = open_app(monkeypatch, SMALL)
+    assert not at.get("radio") or all(radio.key != "export_scope" for radio in at.radio)  # no view: the whole map
+
+
+def test_an_example_map_opens_for_this_session_and_the_served_one_comes_back(monkeypatch):
+    at = open_app(monkeypatch, SMALL)
+    at.selectbox(key="open_example").select("working_memory.yaml").run()
+    assert not at.exception
+    assert at.title[0].value == "Working Memory Atlas"
+    assert len(view_data(at)["graph"]["nodes"]) == 15
+    other = open_app(monkeypatch, SMALL)  # another session still shows the served map
+    assert other.title[0].value != "Working Memory Atlas"
+    next(button for button in at.button if button.label == "Back to the served map").click().run()
+    assert at.title[0].value != "Working Memory Atlas"
+
+
+def test_an_uploaded_map_opens_and_a_broken_one_keeps_the_current_map(monkeypatch):
+    at = open_app(monkeypatch, SMALL)
+    title = at.title[0].value
+    uploader(at, "open_upload").set_value(("broken.yaml", b"meta:\n  title: [\n", "application/yaml"))
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == title
+    assert any("broken.yaml:" in code.value for code in at.code)
+    uploader(at, "open_upload").set_value(("wm.yaml", EXAMPLE.read_bytes(), "application/yaml"))
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Working Memory Atlas"
+
+
+def test_a_bibliography_gives_a_starter_map_to_download(monkeypatch):
+    at = open_app(monkeypatch, SMALL)
+    bib = (DATA / "bib" / "messy.bib").read_bytes()
+    uploader(at, "starter_upload").set_value(("messy.bib", bib, "application/x-bibtex"))
+    at.run()
+    assert not at.exception
+    assert "A starter map with 5 references" in at.success[0].value
+    assert any(button.proto.label == "Starter map (YAML)" for button in at.get("download_button"))

@@ -133,3 +133,26 @@ def test_the_fuzzer_reaches_both_outcomes(expert):
             refused += 1
     assert loaded > 0
     assert refused > 0
+
+
+BIBLIOGRAPHIES = sorted((ROOT / "tests" / "data" / "bib").iterdir())
+
+
+@pytest.mark.parametrize("seed", BIBLIOGRAPHIES, ids=lambda path: path.name)
+def test_mutated_bibliographies_give_a_starter_map_or_a_map_error(seed: Path):
+    """A starter map from a broken .bib, .ris or DOI list: a valid map with notes, or MapError; nothing else."""
+    from components import starter
+
+    content = seed.read_bytes()
+    rng = random.Random(seed.name)
+    for number in range(MUTANTS):
+        mutant = mutate(content, rng.choice(SEEDS).read_bytes()[:4000], rng)
+        start = time.perf_counter()
+        try:
+            made = starter.from_file(seed.name, mutant)
+        except MapError:
+            continue
+        except Exception as error:  # pragma: no cover - the report of a failure
+            raise AssertionError(f"mutant {number} of {seed.name} raised {error!r}") from error
+        assert made.data["references"]
+        assert time.perf_counter() - start < SECONDS_EACH

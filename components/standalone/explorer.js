@@ -265,4 +265,6 @@
   }
 
   start();
+  // For tests: where a concept is drawn, in pixels from the map's top left.
+  window.atlasExplorer = { nodePosition: (id) => network.canvasToDOM(network.getPosition(id)) };
 })();

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -16,14 +17,18 @@ from components.selection import Selection
 from components.view_data import Blob
 from components.vocabulary import KINDS, RELATIONS, Kind, RelationType
 
-from . import network, page, state
+from . import exchange, network, page, state
 
 
 def bar(
-    concept_map: ConceptMap, options: Mapping[str, Collection[Any]], graph: Blob, selection: Selection | None
+    concept_map: ConceptMap,
+    options: Mapping[str, Collection[Any]],
+    graph: Blob,
+    selection: Selection | None,
+    file_name: str,
 ) -> None:
-    """The header line: title, search (over the map `graph`, in the browser), a Filters popover, About and
-    Present."""
+    """The header line: title, search (over the map `graph`, in the browser), a Filters popover, Export and
+    Open popovers, About and Present."""
     with st.container(key="atlas_header", horizontal=True, vertical_alignment="center", gap="small"):
         st.title(md.text(concept_map.meta.title), anchor=False, width="content")
         with st.container(key="atlas_search", width="stretch"):
@@ -39,6 +44,12 @@ def bar(
         active = _active_filters()
         with st.popover(f"Filters · {active}" if active else "Filters", icon=":material/filter_list:"):
             filters_form(concept_map, options)
+        with st.popover(
+            "Export", icon=":material/ios_share:", help="Take the map, or this view of it, anywhere", key="export_menu"
+        ):
+            exchange.export_menu(concept_map, Path(file_name).stem or "map")
+        with st.popover("Open", icon=":material/folder_open:", help="Open another map, or start one", key="open_menu"):
+            exchange.open_menu(file_name)
         with st.popover("About", icon=":material/info:", help="What this map is, and how to use it"):
             page.about(concept_map)
         st.button(

@@ -48,6 +48,7 @@ REFERENCE_TABLE = "reference_table"
 LAST_VALID = "last_valid_map"  # the MapFile of the last map that loaded cleanly
 ANSWERS = "quiz_answers"  # {(seed, question number): the option chosen}
 STUDENT = "student_map"  # (name, content) of the student's map being scored
+OPENED = "opened_map"  # a MapFile opened from the page (an upload or an example) in place of the served one
 UNFOLDED = "unfolded_links"  # {(concept id, phrase)}: groups of relations listed whole in the details
 _URL_READ = "url_read"
 
@@ -98,6 +99,7 @@ def init() -> None:
     st.session_state.setdefault(ANSWERS, {})
     st.session_state.setdefault(STUDENT, None)
     st.session_state.setdefault(UNFOLDED, set())
+    st.session_state.setdefault(OPENED, None)
     for key, default in VIEW_DEFAULTS.items():
         st.session_state.setdefault(key, _copy(default))
 
@@ -185,13 +187,21 @@ def _take(name: str, key: str, options: Collection[Any]) -> None:
         st.session_state[name] = value
 
 
-def write_url() -> None:
-    """Mirror the view in the URL, leaving out what is at its default."""
-    wanted: dict[str, str | list[str]] = {}
+def view_query() -> dict[str, list[str]]:
+    """The view as its address's query: every value not at its default (what `scope.of` reads)."""
+    wanted: dict[str, list[str]] = {}
     for key, default in VIEW_DEFAULTS.items():
         value = st.session_state.get(key)
         if value is not None and value != default:
-            wanted[key] = [str(item) for item in value] if isinstance(value, list) else str(value)
+            wanted[key] = [str(item) for item in value] if isinstance(value, list) else [str(value)]
+    return wanted
+
+
+def write_url() -> None:
+    """Mirror the view in the URL, leaving out what is at its default."""
+    wanted: dict[str, str | list[str]] = {
+        key: values if isinstance(VIEW_DEFAULTS[key], list) else values[0] for key, values in view_query().items()
+    }
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != {key: value if isinstance(value, list) else [value] for key, value in wanted.items()}:
         st.query_params.from_dict(wanted)

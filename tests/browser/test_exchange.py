@@ -1,0 +1,76 @@
+"""Exports in the browser: the standalone explorer opened from disk, offline; the Export menu downloads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from components import export, load
+
+ROOT = Path(__file__).parents[2]
+
+
+def standalone_file(tmp_path: Path, source: Path) -> Path:
+    (page,) = export.export(load.load_concepts(source), "html", "map")
+    target = tmp_path / page.name
+    target.write_bytes(page.data)
+    return target
+
+
+def test_the_standalone_explorer_works_from_disk_with_the_network_blocked(
+    page: Page, tmp_path: Path, console_errors: list[str], artifacts: Path
+):
+    tried: list[str] = []
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else (
+        tried.append(route.request.url), route.abort()))  # fmt: skip
+    page.goto(standalone_file(tmp_path, ROOT / "concepts.yaml").as_uri())
+    page.wait_for_selector("body[data-ready=true]")
+    expect(page.get_by_role("heading", name="Start here")).to_be_visible()
+    point = page.evaluate("atlasExplorer.nodePosition('tpj')")
+    box = page.locator("#map").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    expect(page.get_by_role("heading", name="Temporoparietal junction (TPJ)")).to_be_visible()
+    citations = page.locator("#details ol.citations li")
+    expect(citations.first).to_contain_text("(2009)")
+    links = page.locator("#details a[href]").evaluate_all("links => links.map(link => link.href)")
+    assert links
+    assert all(link.startswith("https://") for link in links)
+    page.fill("#search", "insula")
+    page.get_by_role("option").first.click()
+    expect(page.get_by_role("heading", name="Anterior insula (AI)")).to_be_visible()
+    page.screenshot(path=artifacts / "standalone.png")
+    assert tried == []
+    assert console_errors == []
+
+
+def test_hostile_text_in_the_standalone_explorer_runs_nothing(page: Page, tmp_path: Path, console_errors: list[str]):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    tried: list[str] = []
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else (
+        tried.append(route.request.url), route.abort()))  # fmt: skip
+    page.goto(standalone_file(tmp_path, ROOT / "tests" / "data" / "app" / "hostile.yaml").as_uri() + "#facet_one")
+    page.wait_for_selector("body[data-ready=true]")
+    expect(page.get_by_role("heading", name="Facet <img src=x onerror=alert('label')>")).to_be_visible()
+    expect(page.get_by_text("<script>alert('summary')</script>", exact=False)).to_be_visible()
+    page.wait_for_timeout(300)
+    assert page.locator("img, iframe").count() == 0
+    assert page.locator("a[href^='javascript'], a[href^='data:'], a[href^='http:']").count() == 0
+    assert dialogs == []
+    assert tried == []
+    assert console_errors == []
+
+
+def test_the_export_menu_downloads_the_explorer_of_the_view(page: Page, app):
+    page.goto(f"{app.url}/?selected=tpj&depth=1")
+    page.wait_for_selector(".atlas-network[data-settled=true]", timeout=30_000)
+    page.get_by_role("button", name="Export").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Explorer (HTML)").click()
+    saved = Path(download.value.path())
+    assert download.value.suggested_filename == "concepts-view.html"
+    text = saved.read_text()
+    assert "Content-Security-Policy" in text
+    assert '"tpj"' in text
+    assert '"empathic_accuracy"' not in text  # the view's six concepts, not the whole map
