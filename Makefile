@@ -32,13 +32,14 @@ run: $(BIN)/.runtime ## open the app on $(CONCEPTS) (CONCEPTS=other.yaml, PORT=8
 	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
 		$(if $(WILDCARD),--browser.serverAddress $(LAN_ADDRESS)) -- --concepts "$(CONCEPTS)"
 
+# Two processes (a 2-core machine); a file's tests stay on one, so its servers start once.
 test: lint typecheck ## lint, type check, then every test (browser tests skip without Chromium unless REQUIRE_BROWSER=1)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 test-fast: $(BIN)/.dev ## the quick tests: no browser, no throwaway venv, no long property runs
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
-bench: $(BIN)/.dev ## print the benchmark table
+bench: $(BIN)/.dev ## print the benchmark table (real server and browser; about 10 minutes)
 	$(BIN)/python tests/benchmarks.py
 
 lint: $(BIN)/.dev ## ruff: lint and format check

@@ -41,5 +41,9 @@ def how_to(concept_map: ConceptMap) -> str:
             "- **Present** shows the map and the details alone in large type for a projector, with *High "
             "contrast* under Filters. The address bar keeps the selection, filters, panel and mode: copy it "
             "to share, or bookmark a prepared view.",
+            "- **Export** the view or the whole map: an explorer in one offline HTML file to email to a class or "
+            "put on a course site, PNG or SVG for slides, GraphML, GEXF, CmapTools, CSV or JSON for other tools, "
+            "BibTeX or RIS of the references. **Open** another map (a file, or an example) for this session, or "
+            "start one from a bibliography.",
         ]
     )

@@ -52,3 +52,27 @@ def test_the_app_listens_on_localhost_and_hides_error_details_when_run_by_hand()
     assert config["server"]["address"] == "localhost"
     assert config["client"]["showErrorDetails"] == "none"
     assert config["browser"]["gatherUsageStats"] is False
+
+
+GUIDE = (ROOT / "docs" / "writing-a-map.md").read_text(encoding="utf-8")
+
+
+def test_the_guides_smallest_map_is_valid():
+    block = GUIDE.split("## The smallest valid map", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    concept_map = load.parse(block, "writing-a-map.md")
+    assert len(concept_map.relations) == 1
+
+
+def test_the_guide_lists_every_kind_and_relation_type_with_its_wording():
+    from components.vocabulary import KINDS, RELATIONS
+
+    for kind, info in KINDS.items():
+        assert f"| `{kind}` | {info.label} |" in GUIDE, kind
+    for relation, info in RELATIONS.items():
+        inverse = "(the same)" if info.inverse == info.label else info.inverse
+        assert f"| `{relation}` | {info.label} | {inverse} |" in GUIDE, relation
+
+
+def test_the_readme_links_the_guide_and_the_docs():
+    for page in ("docs/writing-a-map.md", "docs/benchmarks.md", "docs/security.md"):
+        assert page in README, page
