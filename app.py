@@ -19,6 +19,7 @@ import streamlit as st
 from components import view_data
 from components.errors import MapError
 from components.ui import (
+    brain,
     compare,
     controls,
     data,
@@ -84,8 +85,14 @@ step = tour.shown(concept_map)  # the concepts and relations of the tour's step,
 scored = score.result(concept_map) if shown == state.SCORES else None
 state.write_url()  # the view is settled: nothing below changes it in this run
 
+highlight = (
+    {"nodes": step[0], "edges": step[1]}
+    if step
+    else path.highlight(routes) or references.highlight(concept_map, reference)
+)
+
 # The panel widens for its tables (references, comparisons, evidence); otherwise the map takes the most.
-wide = shown in (state.REFERENCES, state.COMPARE_PANEL, state.EVIDENCE, state.SCORES)
+wide = shown in (state.REFERENCES, state.COMPARE_PANEL, state.EVIDENCE, state.SCORES, state.BRAIN)
 map_column, side_column = st.columns([3, 2] if wide else [2, 1] if presenting else [5, 2], gap="medium")
 with map_column:
     if not visible.nodes:
@@ -97,9 +104,7 @@ with map_column:
         title=concept_map.meta.title,
         visible=view_data.shown(concept_map, visible.nodes, visible.edges) if filters.active else None,
         selection=selection,
-        highlight={"nodes": step[0], "edges": step[1]}
-        if step
-        else path.highlight(routes) or references.highlight(concept_map, reference),
+        highlight=highlight,
         frame=step[0] if step else routes[0].concepts if routes else (),
         touring=step is not None,
         overlay=score.overlay(scored),
@@ -117,6 +122,9 @@ with side_column, st.container(key="side_panel"):
         path.view(concept_map, data.derived(file, view_data.search_labels), routes)
     elif shown == state.COMPARE_PANEL:
         compare.view(concept_map)
+    elif shown == state.BRAIN:
+        lit = set(highlight["nodes"] if highlight else ()) | set(selection.centres if selection else ())
+        brain.view(concept_map, file, lit, visible.nodes if filters.active else None)
     elif shown == state.EVIDENCE:
         evidence.view(concept_map)
     elif shown == state.REFERENCES:

@@ -8,6 +8,7 @@
     score STUDENT [--against MAP] a student's map scored against the expert's: matches, scores, links
     schema                    the JSON Schema of map files
     generate N -o FILE        a generated map of N concepts, for benchmarks
+    brain MAP -o FILE.png|FILE.svg [--view QUERY] [--html FILE.html]   the regions on a glass brain
     new --from FILE -o MAP    a starter map from a bibliography (.bib, .ris, or .txt with one DOI per line)
     export MAP --format F -o OUT [--view QUERY]   the map (or a view of it) as html, graphml, gexf, json,
                               csv, cxl, bibtex, ris, png or svg
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from . import compare, evidence, export, load, paths, quiz, schema, scope, score, starter, stats
+from . import brain, compare, evidence, export, load, paths, quiz, schema, scope, score, starter, stats
 from .errors import MapError
 from .files import write_atomic
 from .generate import generated_map
@@ -67,6 +68,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     generating.add_argument("concepts", type=int, help="how many concepts")
     generating.add_argument("-o", "--output", required=True, help="the YAML file to write")
     generating.add_argument("--seed", type=int, default=1)
+    drawing = commands.add_parser("brain", help="the map's regions on a glass brain, as PNG or SVG")
+    drawing.add_argument("map", help="map file")
+    drawing.add_argument("-o", "--output", required=True, help="FILE.png or FILE.svg")
+    drawing.add_argument("--view", default="", metavar="QUERY", help="light what this view shows ('selected=tpj')")
+    drawing.add_argument("--html", help="also write nilearn's interactive 3D view, offline, to this file")
     starting = commands.add_parser("new", help="a starter map from a bibliography (.bib, .ris or DOIs in .txt)")
     starting.add_argument("--from", required=True, dest="source", help="the bibliography file")
     starting.add_argument("-o", "--output", required=True, help="the map file to write")
@@ -101,8 +107,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         "compare": _compare,
         "quiz": _quiz,
         "export": _export,
+        "brain": _brain,
     }
     return verbs[args.command](concept_map, args)
+
+
+def _brain(concept_map: ConceptMap, args: argparse.Namespace) -> int:
+    kind = Path(args.output).suffix.lower().lstrip(".")
+    if kind not in ("png", "svg"):
+        print(f"{args.output}: write a .png or an .svg file", file=sys.stderr)
+        return 2
+    query = scope.parse(args.view)
+    shown = scope.of(concept_map, query)
+    lit = set(query.get("selected", [])) | (set() if shown.whole else set(shown.concepts))
+    picture = brain.figure(concept_map, lit, None if shown.whole else shown.concepts, kind)
+    missing = brain.unplaced(concept_map)
+    if picture is None:
+        print(f"{args.map}: no region has MNI coordinates; nothing to draw", file=sys.stderr)
+        return 1
+    write_atomic(args.output, picture)
+    if args.html:
+        write_atomic(args.html, brain.view_3d(concept_map, lit) or "")
+    drawn = len(brain.placed(concept_map))
+    print(f"{args.output}: {drawn} regions" + (f"; without coordinates: {', '.join(missing)}" if missing else ""))
+    return 0
 
 
 def _new(args: argparse.Namespace) -> int:

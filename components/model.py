@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
 
+from . import mni as coordinates
 from .errors import MapError, Path, Problem
 from .vocabulary import EvidenceKind, Kind, RelationType, Standing
 
@@ -131,7 +132,11 @@ class Concept(Strict):
     abbrev: Text | None = None
     aliases: tuple[Text, ...] = Field(default=(), description="Other names, e.g. older terms; used by search.")
     summary: Text = Field(description="1-4 sentences, in our own words.")
-    mni: Mni | None = Field(default=None, description="Regions only: approximate MNI coordinates [x, y, z] in mm.")
+    mni: Mni | tuple[Mni, Mni] | None = Field(
+        default=None,
+        description="Regions only: approximate MNI coordinates [x, y, z] in mm, or two points "
+        "[[x, y, z], [x, y, z]] for a region named for both hemispheres.",
+    )
     mni_source: Text | None = Field(default=None, description="Where the MNI coordinates come from.")
     refs: tuple[Slug, ...] = Field(default=(), description="Keys of references that define or describe it.")
 
@@ -343,6 +348,18 @@ def _problems(errors: list[Any]) -> list[Problem]:
     ]
 
 
+def _within_bounds(value: Any) -> bool:
+    """Whether this is one or two points of three numbers each, every one within MNI_BOUNDS."""
+    try:
+        found = coordinates.points(value)
+    except (TypeError, ValueError, IndexError, KeyError):
+        return False
+    return bool(found) and all(
+        len(point) == 3 and all(low <= c <= high for c, (low, high) in zip(point, MNI_BOUNDS, strict=True))
+        for point in found
+    )
+
+
 def cross_reference_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
     """Problems between records: duplicates, unknown ids and keys, misplaced coordinates.
 
@@ -379,6 +396,8 @@ def cross_reference_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
         if concept.get("kind") == Kind.REGION:
             if "mni" in concept and not concept.get("mni_source"):
                 yield Problem("a region with mni needs mni_source: say where the coordinates come from", path)
+            if _within_bounds(concept.get("mni")):  # a point out of bounds is pydantic's to report
+                yield from coordinates.coordinate_problems(concept, path)
         elif concept.get("kind") in KIND_VALUES and ("mni" in concept or "mni_source" in concept):
             yield Problem(
                 f"only regions have mni coordinates; this concept's kind is '{concept.get('kind')}'", (*path, "mni")

@@ -615,3 +615,43 @@ def test_a_bibliography_gives_a_starter_map_to_download(monkeypatch):
     assert not at.exception
     assert "A starter map with 5 references" in at.success[0].value
     assert any(button.proto.label == "Starter map (YAML)" for button in at.get("download_button"))
+
+
+# --- the brain view -------------------------------------------------------------------------------------------------
+
+
+def test_the_brain_view_lights_the_selection_and_its_list_selects_on_the_map(monkeypatch):
+    at = open_app(monkeypatch, PAPER, panel="brain", selected="tpj")
+    assert not at.exception
+    assert len(at.get("image")) == 1
+    assert next(b for b in at.button if b.key == "brain:tpj").proto.type == "primary"
+    assert "Temporoparietal junction (TPJ)" in plain(texts(at))
+    next(b for b in at.button if b.key == "brain:anterior_insula").click().run()
+    assert not at.exception
+    assert view_data(at)["selected"]["id"] == "anterior_insula"  # selected on the map
+    assert at.query_params["panel"] in ("brain", ["brain"])  # the brain stays in view
+    assert "MNI coordinates" in plain(texts(at))
+    next(b for b in at.button if b.key == "brain-details").click().run()
+    assert at.subheader[0].value.startswith("Anterior insula")  # and in the details
+
+
+def test_the_brain_view_follows_the_filters(monkeypatch):
+    at = open_app(monkeypatch, PAPER, panel="brain", facets="prosocial_concern", facet_depth="1")
+    assert not at.exception
+    disabled = {b.key for b in at.button if b.key and b.key.startswith("brain:") and b.disabled}
+    assert "brain:tpj" in disabled  # hidden by the filter: not drawn, not chosen
+
+
+def test_a_map_without_regions_says_so_in_the_brain_view(monkeypatch, tmp_path):
+    at = open_app(monkeypatch, DATA / "app" / "hostile.yaml", panel="brain")
+    assert not at.exception
+    assert len(at.get("image")) == 1  # hostile.yaml has one region
+    no_regions = DATA / "valid" / "minimal.yaml"
+    data = yaml.safe_load(no_regions.read_text())
+    data["concepts"] = [concept for concept in data["concepts"] if concept["kind"] != "region"]
+    data["relations"] = [r for r in data["relations"] if "anterior_insula" not in (r["source"], r["target"])]
+    path = tmp_path / "none.yaml"
+    path.write_text(yaml.safe_dump(data))
+    at = open_app(monkeypatch, path, panel="brain")
+    assert not at.exception
+    assert "no brain regions" in at.info[0].value

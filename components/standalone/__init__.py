@@ -17,6 +17,7 @@ from typing import Any
 
 from components import evidence, export
 from components.citations import cite, cite_source, source_link
+from components.mni import points
 from components.model import ConceptMap
 from components.vocabulary import KINDS, RELATIONS
 
@@ -54,7 +55,7 @@ def data(concept_map: ConceptMap) -> dict[str, Any]:
                 "name": concept.name,
                 "kind": KINDS[concept.kind].label,
                 "summary": concept.summary,
-                "mni": list(concept.mni) if concept.mni else None,
+                "mni": [list(point) for point in points(concept.mni)] or None,
                 "refs": [key for key in concept.refs if key in cited],
             }
             for concept in concept_map.concepts

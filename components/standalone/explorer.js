@@ -115,7 +115,10 @@
   function showConcept(id) {
     const concept = data.concepts[id];
     panel.replaceChildren(element("p", "kind", concept.kind), element("h2", null, concept.name), element("p", null, concept.summary));
-    if (concept.mni) panel.append(element("p", "mni", `MNI coordinates: x ${concept.mni[0]}, y ${concept.mni[1]}, z ${concept.mni[2]} mm (approximate)`));
+    if (concept.mni) {
+      const where = concept.mni.map(([x, y, z]) => `x ${x}, y ${y}, z ${z}`).join(" and ");
+      panel.append(element("p", "mni", `MNI coordinates: ${where} mm (approximate)`));
+    }
     if (concept.refs.length) {
       panel.append(element("h3", null, "Defined in"), citationList(concept.refs));
     }

@@ -9,6 +9,7 @@ import streamlit as st
 from components import details
 from components import markdown as md
 from components.citations import Citation
+from components.mni import points
 from components.model import Concept, ConceptMap
 from components.selection import Selection
 from components.vocabulary import KINDS, STANDINGS, Kind, Standing
@@ -48,8 +49,8 @@ def _concept(concept_map: ConceptMap, concept: Concept) -> None:
         st.markdown("**Also called:** " + ", ".join(md.text(alias) for alias in concept.aliases))
     st.markdown(md.text(concept.summary))
     if concept.mni is not None:
-        x, y, z = concept.mni
-        st.markdown(f"**MNI coordinates:** x {x:g}, y {y:g}, z {z:g} mm")
+        where = " and ".join(f"x {x:g}, y {y:g}, z {z:g}" for x, y, z in points(concept.mni))
+        st.markdown(f"**MNI coordinates:** {where} mm")
         if concept.mni_source:
             st.caption(md.text(concept.mni_source))
     if concept.refs:

@@ -48,18 +48,20 @@ REFERENCE_TABLE = "reference_table"
 LAST_VALID = "last_valid_map"  # the MapFile of the last map that loaded cleanly
 ANSWERS = "quiz_answers"  # {(seed, question number): the option chosen}
 STUDENT = "student_map"  # (name, content) of the student's map being scored
+THREE_D = "brain_3d"  # the brain view shows nilearn's 3D view as well as the glass brain
 OPENED = "opened_map"  # a MapFile opened from the page (an upload or an example) in place of the served one
 UNFOLDED = "unfolded_links"  # {(concept id, phrase)}: groups of relations listed whole in the details
 _URL_READ = "url_read"
 
-DETAILS, PATHS, COMPARE_PANEL, EVIDENCE, REFERENCES, OUTLINE, TOURS, QUIZZES, SCORES = (
-    "details", "path", "compare", "evidence", "references", "outline", "tour", "quiz", "score"
+DETAILS, PATHS, COMPARE_PANEL, EVIDENCE, REFERENCES, OUTLINE, TOURS, QUIZZES, SCORES, BRAIN = (
+    "details", "path", "compare", "evidence", "references", "outline", "tour", "quiz", "score", "brain"
 )  # fmt: skip
 PANELS = {
     TOURS: "Tour",
     DETAILS: "Details",
     PATHS: "Path",
     COMPARE_PANEL: "Compare",
+    BRAIN: "Brain",
     EVIDENCE: "Evidence",
     REFERENCES: "References",
     OUTLINE: "Outline",
@@ -219,7 +221,15 @@ def select(target: str | None) -> None:
     """Callback: select a concept or relation by id (None clears the selection), and show its details
     (unless the panel shows a view that selections belong to: a path, a comparison, the outline)."""
     st.session_state[SELECTED] = target
-    if target is not None and st.session_state[PANEL] not in (OUTLINE, PATHS, COMPARE_PANEL, EVIDENCE, QUIZZES, SCORES):
+    if target is not None and st.session_state[PANEL] not in (
+        OUTLINE,
+        PATHS,
+        COMPARE_PANEL,
+        EVIDENCE,
+        QUIZZES,
+        SCORES,
+        BRAIN,
+    ):
         st.session_state[PANEL] = DETAILS
 
 

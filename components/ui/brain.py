@@ -1,0 +1,121 @@
+"""The Brain view: the map's regions on a glass brain (and, on request, nilearn's 3D view), in step with
+the network: what is selected or lit on the map is lit here, what the filters hide is not drawn, and a
+region chosen from the list is selected on the map. The figure is drawn once per change of what it
+shows and shared by every session (cached by content)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from components import brain
+from components import markdown as md
+from components.mni import points
+from components.model import ConceptMap
+
+from . import data, state
+
+NOTE = (
+    "Coordinates are approximate centres in MNI space, for orientation, not the peaks of any one study; "
+    "each one's source is given under it."
+)
+
+
+def view(concept_map: ConceptMap, file: data.MapFile, lit: set[str], shown: frozenset[str] | None) -> None:
+    placed = data.derived(file, brain.placed)
+    missing = data.derived(file, brain.unplaced)
+    if not placed:
+        st.info("This map has no brain regions with MNI coordinates to draw.")
+        _unplaced(concept_map, missing)
+        return
+    regions = {region.id for region in placed}
+    lit_regions = tuple(sorted(lit & regions))
+    drawn = tuple(sorted(shown & regions)) if shown is not None else None
+    if drawn == ():
+        st.info("No region is shown with these filters.")
+    else:
+        picture = figure(file, lit_regions, drawn, "png")
+        if picture is not None:
+            st.image(picture, width="stretch")
+    st.caption(NOTE)
+    if st.toggle("3D view", key=state.THREE_D, help="nilearn's interactive view: drag to turn the brain"):
+        page = three_d(file, lit_regions)
+        if page is not None:
+            st.iframe(page, height=420)
+    selected = st.session_state[state.SELECTED]
+    if selected in regions:
+        _selected(concept_map, selected)
+    groups: dict[str, list[brain.Placed]] = {}
+    for region in placed:
+        groups.setdefault(region.group, []).append(region)
+    for group, members in groups.items():
+        dot = brain.NAMED.get(members[0].colour, "gray")
+        st.markdown(f":{dot}[●] **{md.text(group)}**")
+        with st.container(horizontal=True, gap="small"):
+            for region in sorted(members, key=lambda r: r.label.lower()):
+                st.button(
+                    md.text(region.name),
+                    key=f"brain:{region.id}",
+                    on_click=state.select,
+                    args=(region.id,),
+                    type="primary" if region.id == selected else "secondary",
+                    help=md.text(region.label),
+                    disabled=drawn is not None and region.id not in drawn,
+                )
+    _unplaced(concept_map, missing)
+    with st.container(horizontal=True, gap="small"):
+        for kind in ("png", "svg"):
+            st.download_button(
+                f"Glass brain ({kind.upper()})",
+                data=partial(_download, file, lit_regions, drawn, kind),
+                file_name=f"brain.{kind}",
+                mime="image/png" if kind == "png" else "image/svg+xml",
+                on_click="ignore",
+                key=f"brain-{kind}",
+            )
+
+
+def _download(file: data.MapFile, lit: tuple[str, ...], shown: tuple[str, ...] | None, kind: str) -> bytes:
+    return figure(file, lit, shown, kind) or b""
+
+
+def _selected(concept_map: ConceptMap, concept_id: str) -> None:
+    concept = concept_map.concept_by_id[concept_id]
+    st.markdown(f"#### {md.text(concept.name)}")
+    st.markdown(md.text(concept.summary))
+    where = " and ".join(f"x {x:g}, y {y:g}, z {z:g}" for x, y, z in points(concept.mni))
+    st.markdown(f"**MNI coordinates:** {where} mm")
+    if concept.mni_source:
+        st.caption(f"Source: {md.text(concept.mni_source)}")
+    st.button("Its details and relations", key="brain-details", on_click=_details, icon=":material/info:")
+
+
+def _details() -> None:
+    st.session_state[state.PANEL] = state.DETAILS
+
+
+def _unplaced(concept_map: ConceptMap, missing: list[str]) -> None:
+    if missing:
+        names = ", ".join(md.text(concept_map.concept_by_id[region].label) for region in missing)
+        st.caption(f"Without coordinates, so not drawn: {names}.")
+
+
+def figure(file: data.MapFile, lit: tuple[str, ...], shown: tuple[str, ...] | None, kind: str) -> bytes | None:
+    return _figure(file.digest, file.name, lit, shown, kind, file)
+
+
+@st.cache_resource(max_entries=64, show_spinner="Drawing the brain…")
+def _figure(
+    digest: str, name: str, lit: tuple[str, ...], shown: tuple[str, ...] | None, kind: str, _file: data.MapFile
+) -> bytes | None:
+    return brain.figure(data.concept_map(_file), lit, shown, kind)
+
+
+def three_d(file: data.MapFile, lit: tuple[str, ...]) -> str | None:
+    return _three_d(file.digest, file.name, lit, file)
+
+
+@st.cache_resource(max_entries=8, show_spinner="Building the 3D view…")
+def _three_d(digest: str, name: str, lit: tuple[str, ...], _file: data.MapFile) -> str | None:
+    return brain.view_3d(data.concept_map(_file), lit)
