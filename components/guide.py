@@ -28,6 +28,9 @@ def how_to(concept_map: ConceptMap) -> str:
             "between them lit on the map and told step by step, each with its references.",
             "- **Compare** sets the facets side by side: which regions, methods, paradigms or populations each "
             "reaches, and through how many works; the paper's own figures are named views, one click each.",
+            "- **Brain** places the map's regions on a glass brain (side, front and top) and, on request, in 3D, "
+            "coloured by the facet each serves: what you select or light on the map is lit there, and a region "
+            "chosen from its list is selected on the map. Coordinates are approximate centres, each with its source.",
             "- **Evidence**: a line's style says how firmly the relation stands (solid: established by several "
             "studies, a meta-analysis or a review; dashed: one study; dotted: the map's reading). The Evidence "
             "view lists what rests on one work, the most cited works and the most connected concepts.",
