@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from .mni import inside_point
 from .vocabulary import Kind, RelationType
 
 KINDS = [kind for kind in Kind if kind not in (Kind.FACET, Kind.REGION)]
@@ -64,6 +65,6 @@ def _concept(index: int, facets: int, rng: random.Random) -> dict[str, Any]:
         "summary": "A generated concept, for measuring.",
     }
     if kind == Kind.REGION:
-        concept["mni"] = [rng.randint(-60, 60), rng.randint(-90, 60), rng.randint(-30, 70)]
+        concept["mni"] = [round(c) for c in inside_point(rng.randrange(1_000_000))]
         concept["mni_source"] = "generated"
     return concept

@@ -79,17 +79,44 @@ Doi = Annotated[
 ]
 HttpsUrl = Annotated[str, AfterValidator(_check_https), Field(json_schema_extra={"pattern": f"^{HTTPS_URL.pattern}$"})]
 Slug = Annotated[str, Field(pattern=SLUG, description="A lowercase slug: letters, digits and _.")]
+MniPoint = tuple[float, float, float]
+_POINT_SCHEMA = {
+    "type": "array",
+    "prefixItems": [
+        {"type": "number", "minimum": low, "maximum": high, "title": axis}
+        for axis, (low, high) in zip("xyz", MNI_BOUNDS, strict=True)
+    ],
+    "minItems": 3,
+    "maxItems": 3,
+}
+
+
+_TWO_POINTS_SCHEMA = {"type": "array", "items": _POINT_SCHEMA, "minItems": 1, "maxItems": 2}
+
+
+def _check_points(value: Any) -> Any:
+    """[x, y, z], or two such points (a region named for both hemispheres); each within the brain's box.
+    One message for any mistake, rather than one per shape it could have had."""
+    shape = "give [x, y, z] in mm, or two points [[x, y, z], [x, y, z]] for both hemispheres"
+    if not isinstance(value, (list, tuple)) or not value:
+        raise ValueError(shape)
+    nested = all(isinstance(item, (list, tuple)) for item in value)
+    found = list(value) if nested else [value]
+    if not 1 <= len(found) <= 2:
+        raise ValueError(shape)
+    checked = []
+    for point in found:
+        numbers = [c for c in point if isinstance(c, (int, float)) and not isinstance(c, bool)]
+        if len(point) != 3 or len(numbers) != 3:
+            raise ValueError(shape)
+        checked.append(_check_mni((float(point[0]), float(point[1]), float(point[2]))))
+    return tuple(checked) if nested else checked[0]
+
+
 Mni = Annotated[
-    tuple[float, float, float],
-    AfterValidator(_check_mni),
-    Field(
-        json_schema_extra={
-            "prefixItems": [
-                {"type": "number", "minimum": low, "maximum": high, "title": axis}
-                for axis, (low, high) in zip("xyz", MNI_BOUNDS, strict=True)
-            ],
-        }
-    ),
+    MniPoint | tuple[MniPoint, MniPoint],
+    BeforeValidator(_check_points),
+    Field(json_schema_extra={"oneOf": [_POINT_SCHEMA, _TWO_POINTS_SCHEMA]}),
 ]
 
 
@@ -132,7 +159,7 @@ class Concept(Strict):
     abbrev: Text | None = None
     aliases: tuple[Text, ...] = Field(default=(), description="Other names, e.g. older terms; used by search.")
     summary: Text = Field(description="1-4 sentences, in our own words.")
-    mni: Mni | tuple[Mni, Mni] | None = Field(
+    mni: Mni | None = Field(
         default=None,
         description="Regions only: approximate MNI coordinates [x, y, z] in mm, or two points "
         "[[x, y, z], [x, y, z]] for a region named for both hemispheres.",

@@ -107,11 +107,29 @@ def test_doi_is_stored_bare(minimal_data, doi):
     assert concept_map.references[0].doi == "10.1126/science.1093535"
 
 
-@pytest.mark.parametrize("mni", [[-90, -126, -72], [90, 90, 108], [0.5, -0.5, 0]])
-def test_mni_on_or_inside_the_bounding_box_is_accepted(minimal_data, mni):
+@pytest.mark.parametrize("mni", [[0.5, -0.5, 0], [-36, 20, 2], [52, -56, 24.5]])
+def test_mni_inside_the_brain_is_accepted(minimal_data, mni):
     minimal_data["concepts"][2]["mni"] = mni
 
     assert model.validate(minimal_data).concepts[2].mni == tuple(mni)
+
+
+@pytest.mark.parametrize("mni", [[-90, -126, -72], [90, 90, 108]])
+def test_mni_in_the_bounding_box_but_outside_the_brain_is_refused(minimal_data, mni):
+    minimal_data["concepts"][2]["mni"] = mni
+
+    [message] = messages_at(minimal_data, ("concepts", 2, "mni"))
+
+    assert "lies outside the MNI152 brain" in message
+
+
+@pytest.mark.parametrize("mni", [[1, 2], "left", [[1, 2, 3]] * 3, [1, 2, "x"], []])
+def test_mni_of_the_wrong_shape_says_what_to_write(minimal_data, mni):
+    minimal_data["concepts"][2]["mni"] = mni
+
+    [message] = messages_at(minimal_data, ("concepts", 2, "mni"))
+
+    assert message == "give [x, y, z] in mm, or two points [[x, y, z], [x, y, z]] for both hemispheres"
 
 
 # --- friendly problems ---------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components import load, model
+from components import load, mni, model
 from components.errors import MapError, Problem
 from components.vocabulary import Kind, RelationType
 
@@ -36,11 +36,8 @@ DOIS = st.builds(
 URLS = st.builds(lambda path: f"https://example.org/{path}", SLUGS)
 
 
-def coordinate(low: int, high: int) -> st.SearchStrategy[float | int]:
-    return st.integers(low, high) | st.floats(low, high, allow_nan=False)
-
-
-MNI = st.tuples(*(coordinate(low, high) for low, high in model.MNI_BOUNDS)).map(list)
+# Points of the MNI152 brain mask (coordinates outside it are refused; tests/test_brain.py covers that).
+MNI = st.integers(0, 10**6).map(lambda index: [round(c) for c in mni.inside_point(index)])
 
 
 def without_none(record: dict[str, Any]) -> dict[str, Any]:
