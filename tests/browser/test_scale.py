@@ -82,6 +82,10 @@ def test_a_large_map_is_drawn_and_a_click_selects(page: Page, large_app: App, co
     page.mouse.click(*point)
     expect(page.locator(".atlas-network")).to_have_attribute("data-selected", f"concept:{concept}")
     expect(page.get_by_role("heading", name=re.compile(rf" {concept.removeprefix('c')}$"))).to_be_visible()
+    # A name typed exactly comes first, though hundreds of others start with the same words ("Method 1...").
+    label = page.locator(".atlas-network").evaluate("el => el.atlas.label('c5')")
+    page.get_by_role("combobox", name="Search").fill(label)
+    expect(page.get_by_role("option").first).to_have_text(re.compile(rf"^{re.escape(label)} ·"))
     assert console_errors == []
 
 

@@ -93,20 +93,22 @@ function nameOf(graph, selected) {
   return graph.edges.find((edge) => edge.id === selected.id)?.search ?? "";
 }
 
-// Entries containing every typed word: those whose name starts with the text first, concepts before
-// relations, then in the map's order.
+// Entries containing every typed word, best first: the name typed exactly, then names starting with the
+// typed text, then with its first word, then the rest; concepts before relations, then in the map's order.
 function matching(box, text) {
-  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  const typed = text.toLowerCase().trim();
+  const words = typed.split(/\s+/).filter(Boolean);
   if (!words.length || !box.graph) return [];
   if (!box.entries) index(box);
-  const first = [];
-  const rest = [];
+  const tiers = [[], [], [], []];
   for (const entry of box.entries) {
     if (!words.every((word) => entry.lower.includes(word))) continue;
-    (entry.lower.startsWith(words[0]) ? first : rest).push(entry);
-    if (first.length >= SHOWN) break;
+    const name = entry.name.toLowerCase();
+    const tier = name === typed ? 0 : name.startsWith(typed) ? 1 : entry.lower.startsWith(words[0]) ? 2 : 3;
+    if (tiers[tier].length < SHOWN) tiers[tier].push(entry);
+    if (tiers[0].length + tiers[1].length >= SHOWN) break;
   }
-  return [...first, ...rest].slice(0, SHOWN);
+  return tiers.flat().slice(0, SHOWN);
 }
 
 function open(box) {
