@@ -567,22 +567,30 @@ def test_one_sessions_student_map_is_not_anothers(monkeypatch):
 # --- exchange: export, open a map, start one from a bibliography -------------------------------------------------
 
 
+def opened(at: AppTest, menu: str) -> AppTest:
+    """The app with a header popover open (their contents are drawn only while open)."""
+    at.session_state[menu] = True
+    return at.run()
+
+
 def uploader(at: AppTest, key: str):
     return next(widget for widget in at.file_uploader if widget.key == key)
 
 
 def test_the_export_menu_offers_every_format_for_the_view_and_the_whole_map(monkeypatch):
-    at = open_app(monkeypatch, SMALL, selected="tpj", depth="1")
+    at = opened(open_app(monkeypatch, SMALL, selected="tpj", depth="1"), "export_menu")
     assert at.radio(key="export_scope").value == "view"
     labels = {button.proto.label for button in at.get("download_button")}
     assert {"Explorer (HTML)", "PNG", "SVG", "GraphML", "GEXF", "CmapTools (CXL)", "CSV: concepts", "CSV: relations",
             "JSON", "BibTeX", "RIS"} <= labels  # fmt: skip
-    at = open_app(monkeypatch, SMALL)
-    assert not at.get("radio") or all(radio.key != "export_scope" for radio in at.radio)  # no view: the whole map
+    assert not open_app(monkeypatch, SMALL, selected="tpj", depth="1").get("download_button")  # drawn only when open
+    at = opened(open_app(monkeypatch, SMALL), "export_menu")
+    assert at.get("download_button")
+    assert all(radio.key != "export_scope" for radio in at.radio)  # no view: the whole map
 
 
 def test_an_example_map_opens_for_this_session_and_the_served_one_comes_back(monkeypatch):
-    at = open_app(monkeypatch, SMALL)
+    at = opened(open_app(monkeypatch, SMALL), "open_menu")
     at.selectbox(key="open_example").select("working_memory.yaml").run()
     assert not at.exception
     assert at.title[0].value == "Working Memory Atlas"
@@ -594,7 +602,7 @@ def test_an_example_map_opens_for_this_session_and_the_served_one_comes_back(mon
 
 
 def test_an_uploaded_map_opens_and_a_broken_one_keeps_the_current_map(monkeypatch):
-    at = open_app(monkeypatch, SMALL)
+    at = opened(open_app(monkeypatch, SMALL), "open_menu")
     title = at.title[0].value
     uploader(at, "open_upload").set_value(("broken.yaml", b"meta:\n  title: [\n", "application/yaml"))
     at.run()
@@ -608,7 +616,7 @@ def test_an_uploaded_map_opens_and_a_broken_one_keeps_the_current_map(monkeypatc
 
 
 def test_a_bibliography_gives_a_starter_map_to_download(monkeypatch):
-    at = open_app(monkeypatch, SMALL)
+    at = opened(open_app(monkeypatch, SMALL), "open_menu")
     bib = (DATA / "bib" / "messy.bib").read_bytes()
     uploader(at, "starter_upload").set_value(("messy.bib", bib, "application/x-bibtex"))
     at.run()

@@ -44,12 +44,15 @@ def bar(
         active = _active_filters()
         with st.popover(f"Filters · {active}" if active else "Filters", icon=":material/filter_list:"):
             filters_form(concept_map, options)
-        with st.popover(
-            "Export", icon=":material/ios_share:", help="Take the map, or this view of it, anywhere", key="export_menu"
-        ):
-            exchange.export_menu(concept_map, Path(file_name).stem or "map")
-        with st.popover("Open", icon=":material/folder_open:", help="Open another map, or start one", key="open_menu"):
-            exchange.open_menu(file_name)
+        # Export and Open are drawn only while open: a click on the map sends none of their buttons.
+        with st.popover("Export", icon=":material/ios_share:", help="Take the map, or this view of it, anywhere",
+                        key="export_menu", on_change="rerun") as menu:  # fmt: skip
+            if menu.open:
+                exchange.export_menu(concept_map, Path(file_name).stem or "map")
+        with st.popover("Open", icon=":material/folder_open:", help="Open another map, or start one",
+                        key="open_menu", on_change="rerun") as menu:  # fmt: skip
+            if menu.open:
+                exchange.open_menu(file_name)
         with st.popover("About", icon=":material/info:", help="What this map is, and how to use it"):
             page.about(concept_map)
         st.button(
