@@ -34,6 +34,18 @@ class Frames:
         self.received: list[int] = []
         page.on("websocket", self.watch)
 
+    def wait_until_quiet(self, page: Page, quiet_ms: int = 1_500, most_ms: int = 20_000) -> None:
+        """Until no frame has gone either way for `quiet_ms` (at most `most_ms`)."""
+        waited, seen = 0, -1
+        while waited < most_ms:
+            count = len(self.sent) + len(self.received)
+            if count == seen:
+                return
+            seen = count
+            page.wait_for_timeout(quiet_ms)
+            waited += quiet_ms
+        raise AssertionError(f"the page kept exchanging frames for {most_ms / 1000:g} s")
+
     def watch(self, socket: WebSocket) -> None:
         socket.on("framesent", lambda payload: self.sent.append(len(payload)))
         socket.on("framereceived", lambda payload: self.received.append(len(payload)))
@@ -92,7 +104,7 @@ def test_a_large_map_is_drawn_and_a_click_selects(page: Page, large_app: App, co
 def test_an_idle_large_map_sends_nothing_and_a_click_does_not_resend_the_map(page: Page, large_app: App):
     frames = Frames(page)
     open_large(page, large_app)
-    page.wait_for_timeout(1_000)  # the first run's last messages
+    frames.wait_until_quiet(page)  # the first run's last messages, however slow the machine
     first_page = sum(frames.received)
     sent, received = len(frames.sent), len(frames.received)
     page.wait_for_timeout(5_000)
