@@ -1,14 +1,17 @@
 """Reload the map when its file is saved.
 
-One watcher per map file, shared by every session that shows it: Streamlit's own file watcher (watchdog,
-or polling where watchdog is missing) notices the save, and each session showing the map is asked to
-run again. Nothing runs while the file is unchanged, however many pages are open. Where Streamlit's
-watching is turned off (`server.fileWatcherType = "none"`), each page checks the file every few seconds.
+One watcher per map file, shared by every session that shows it: Streamlit's own file watcher (watchdog)
+notices the save at once, and a thread of the watcher's own looks at the file's size and modification
+time every second, in case an event is missed (inotify can drop or not deliver them on a busy machine).
+Either way each session showing the map is asked to run again, once per change. No page reruns while
+the file is unchanged, however many are open. Outside a running server (AppTest), each page checks the
+file every few seconds.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -18,26 +21,39 @@ from streamlit.watcher.path_watcher import watch_file
 
 from . import data
 
-POLL_SECONDS = 3.0  # only without a file watcher
+POLL_SECONDS = 3.0  # only outside a running server
+LOOK_SECONDS = 1.0  # the watcher's own look at the file's size and time, shared by every session
 
 
 class _Watch:
     """The sessions showing one map file, each asked to run again when the file changes."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: str) -> None:
+        self._path = Path(path)
+        self._seen = data.signature(self._path)
         self._sessions: set[str] = set()
         self._lock = threading.Lock()
+        threading.Thread(target=self._look, name=f"atlas-watch:{self._path.name}", daemon=True).start()
+
+    def _look(self) -> None:
+        while True:
+            time.sleep(LOOK_SECONDS)
+            self.changed(str(self._path))
 
     def add(self, session_id: str) -> None:
         with self._lock:
             self._sessions.add(session_id)
 
     def changed(self, _path: str) -> None:
-        """Called on the watcher's thread."""
+        """Called on a watcher's thread: reruns the sessions if the file is not as last seen."""
         if not Runtime.exists():
             return
+        now = data.signature(self._path)
         runtime = Runtime.instance()
         with self._lock:
+            if now == self._seen:
+                return
+            self._seen = now
             gone = {session for session in self._sessions if not runtime.is_active_session(session)}
             self._sessions -= gone
             sessions = list(self._sessions)
@@ -48,9 +64,10 @@ class _Watch:
 
 
 @st.cache_resource(show_spinner=False)
-def _watch(path: str) -> _Watch | None:
-    watch = _Watch()
-    return watch if watch_file(path, watch.changed, allow_nonexistent=True) else None
+def _watch(path: str) -> _Watch:
+    watch = _Watch(path)
+    watch_file(path, watch.changed, allow_nonexistent=True)  # at once; the watcher's own look covers a miss
+    return watch
 
 
 def reload_on_change(path: Path, seen: tuple[int, int] | None) -> None:

@@ -89,6 +89,18 @@ def live_app(tmp_path: Path) -> Iterator[tuple[App, Path, str]]:
         yield running, live, original
 
 
+@pytest.fixture
+def unwatched_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[App, Path, str]]:
+    """Like live_app, with Streamlit's file watcher turned off: the map's own look at the file must do."""
+    chromium()
+    monkeypatch.setenv("STREAMLIT_SERVER_FILE_WATCHER_TYPE", "none")
+    original = (ROOT / "tests" / "data" / "app" / "small.yaml").read_text()
+    live = tmp_path / "unwatched.yaml"
+    live.write_text(original)
+    with serve(live, "unwatched", log_check=True) as running:
+        yield running, live, original
+
+
 @pytest.fixture(scope="session")
 def failing_app() -> Iterator[App]:
     chromium()

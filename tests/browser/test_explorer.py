@@ -216,6 +216,15 @@ def test_a_broken_save_keeps_the_selection(page: Page, live_app):
     expect(page).to_have_url(re.compile(r"selected=tpj"))
 
 
+def test_a_save_is_noticed_without_streamlits_file_watcher(page: Page, unwatched_app):
+    """The map's watcher looks at the file itself every second: a missed or absent file event loses nothing."""
+    app, live, original = unwatched_app
+    open_map(page, app, "?selected=tpj")
+    expect(details_heading(page, "Temporoparietal junction")).to_be_visible()
+    live.write_text(original.replace("Temporoparietal junction", "Temporo-parietal junction"))
+    expect(details_heading(page, "Temporo-parietal junction")).to_be_visible(timeout=15_000)
+
+
 def test_another_papers_map_has_its_own_words(page: Page, example_app, artifacts: Path):
     open_map(page, example_app)
     expect(page.get_by_role("heading", name="Working Memory Atlas")).to_be_visible()
