@@ -94,10 +94,8 @@ def network(concept_map: ConceptMap) -> nx.MultiDiGraph[str]:
 def _graphml(concept_map: ConceptMap, stem: str) -> list[File]:
     graph = network(concept_map)
     for _, attributes in graph.nodes(data=True):
-        attributes.pop("viz")  # GraphML has no place for it; x and y instead
-    payload = drawn(concept_map)
-    for node in payload["nodes"]:
-        graph.nodes[node["id"]].update(x=float(node["x"]), y=float(node["y"]))
+        place = attributes.pop("viz")["position"]  # GraphML has no place for viz: x and y instead
+        attributes.update(x=float(place["x"]), y=-float(place["y"]))
     out = io.BytesIO()
     nx.write_graphml(graph, out, encoding="utf-8")
     return [File(f"{stem}.graphml", out.getvalue(), "application/graphml+xml")]

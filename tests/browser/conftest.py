@@ -78,27 +78,26 @@ def example_app() -> Iterator[App]:
         yield running
 
 
-@pytest.fixture
-def live_app(tmp_path: Path) -> Iterator[tuple[App, Path, str]]:
+def _editable(tmp_path: Path, name: str) -> Iterator[tuple[App, Path, str]]:
     """The app on a copy of the small map that a test may edit while the app runs."""
     chromium()
     original = (ROOT / "tests" / "data" / "app" / "small.yaml").read_text()
-    live = tmp_path / "live.yaml"
+    live = tmp_path / f"{name}.yaml"
     live.write_text(original)
-    with serve(live, "live", log_check=True) as running:
+    with serve(live, name, log_check=True) as running:
         yield running, live, original
+
+
+@pytest.fixture
+def live_app(tmp_path: Path) -> Iterator[tuple[App, Path, str]]:
+    yield from _editable(tmp_path, "live")
 
 
 @pytest.fixture
 def unwatched_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[App, Path, str]]:
     """Like live_app, with Streamlit's file watcher turned off: the map's own look at the file must do."""
-    chromium()
     monkeypatch.setenv("STREAMLIT_SERVER_FILE_WATCHER_TYPE", "none")
-    original = (ROOT / "tests" / "data" / "app" / "small.yaml").read_text()
-    live = tmp_path / "unwatched.yaml"
-    live.write_text(original)
-    with serve(live, "unwatched", log_check=True) as running:
-        yield running, live, original
+    yield from _editable(tmp_path, "unwatched")
 
 
 @pytest.fixture(scope="session")

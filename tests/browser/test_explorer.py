@@ -195,13 +195,18 @@ def test_dark_theme_labels_are_light(browser, app, artifacts: Path):
     context.close()
 
 
+def rename_on_save(page: Page, live: Path, original: str) -> None:
+    """Save the map with the TPJ renamed, and see the page show the new name by itself."""
+    expect(details_heading(page, "Temporoparietal junction")).to_be_visible()
+    live.write_text(original.replace("Temporoparietal junction", "Temporo-parietal junction"))
+    expect(details_heading(page, "Temporo-parietal junction")).to_be_visible(timeout=15_000)
+
+
 def test_a_broken_save_keeps_the_selection(page: Page, live_app):
     """Edit a label, then save a broken file: the last valid map stays, and so does all the user chose."""
     app, live, original = live_app
     open_map(page, app, "?selected=tpj&kinds=region&kinds=facet")
-    expect(details_heading(page, "Temporoparietal junction")).to_be_visible()
-    live.write_text(original.replace("Temporoparietal junction", "Temporo-parietal junction"))
-    expect(details_heading(page, "Temporo-parietal junction")).to_be_visible(timeout=15_000)
+    rename_on_save(page, live, original)
     live.write_text(
         original.replace("Temporoparietal junction", "Temporo-parietal junction").replace("summary:", "sumary:")
     )
@@ -220,9 +225,7 @@ def test_a_save_is_noticed_without_streamlits_file_watcher(page: Page, unwatched
     """The map's watcher looks at the file itself every second: a missed or absent file event loses nothing."""
     app, live, original = unwatched_app
     open_map(page, app, "?selected=tpj")
-    expect(details_heading(page, "Temporoparietal junction")).to_be_visible()
-    live.write_text(original.replace("Temporoparietal junction", "Temporo-parietal junction"))
-    expect(details_heading(page, "Temporo-parietal junction")).to_be_visible(timeout=15_000)
+    rename_on_save(page, live, original)
 
 
 def test_another_papers_map_has_its_own_words(page: Page, example_app, artifacts: Path):
