@@ -21,9 +21,9 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 @dataclass
 class Run:
     seconds: float
-    received: int  # bytes of ForwardMsgs
+    received: int  # bytes that crossed the wire (compressed, with the frames' headers)
     messages: list[ForwardMsg]  # references resolved to the messages they refer to
-    wire: list[int]  # bytes each of those messages took on the wire (a reference's, not its target's)
+    wire: list[int]  # bytes of each of those messages before compression (a reference's, not its target's)
 
     def buttons(self) -> dict[str, str]:
         """The buttons drawn in this run, label -> widget id."""
@@ -43,6 +43,7 @@ class Session:
     socket: websockets.ClientConnection | None = None
     cached: dict[str, ForwardMsg] = field(default_factory=dict)  # the messages this "browser" holds, by hash
     closed: bool = False
+    raw: int = 0  # bytes received on the socket so far, as they crossed the wire
 
     async def connect(self) -> Run:
         host = self.url.removeprefix("http://")
@@ -51,8 +52,15 @@ class Session:
             subprotocols=[websockets.Subprotocol("streamlit")],
             origin=websockets.Origin(self.url),
             max_size=None,
-            compression=None,
+            compression="deflate",  # as a browser does, if the server agrees
         )
+        receive = self.socket.data_received
+
+        def counted(data: bytes) -> None:
+            self.raw += len(data)
+            receive(data)
+
+        self.socket.data_received = counted  # type: ignore[method-assign]
         return await self.run()
 
     async def run(self, trigger: str | None = None) -> Run:
@@ -68,13 +76,12 @@ class Session:
             widget.trigger_value = True
         start = time.perf_counter()
         await self.socket.send(message.SerializeToString())
-        received = 0
+        before = self.raw
         messages = []
         wire = []
         while True:
             frame = await asyncio.wait_for(self.socket.recv(), timeout=120)
             assert isinstance(frame, bytes)
-            received += len(frame)
             forward = ForwardMsg()
             forward.ParseFromString(frame)
             if forward.metadata.cacheable:
@@ -84,7 +91,7 @@ class Session:
             messages.append(forward)
             wire.append(len(frame))
             if forward.WhichOneof("type") == "script_finished":
-                return Run(time.perf_counter() - start, received, messages, wire)
+                return Run(time.perf_counter() - start, self.raw - before, messages, wire)
 
     async def close(self) -> None:
         if self.socket is not None and not self.closed:

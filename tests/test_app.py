@@ -147,7 +147,8 @@ def test_a_selected_relation_reads_as_a_claim_with_its_note_and_references(monke
 
 def test_kind_filter_hides_the_other_kinds(monkeypatch):
     at = open_app(monkeypatch, SMALL)
-    at.multiselect(key="kinds_widget").set_value(["region", "facet"]).run()
+    opened(at, "filters_menu")
+    filter_by(at, at.multiselect(key="kinds_widget"), ["region", "facet"])
     visible = view_data(at)["visible"]
     assert set(visible["nodes"]) == {"sharing", "mentalizing", "ai", "tpj", "mpfc"}
     assert set(visible["edges"]) == {"mentalizing|engages|tpj", "mentalizing|engages|mpfc",
@@ -157,16 +158,18 @@ def test_kind_filter_hides_the_other_kinds(monkeypatch):
 
 def test_facet_filter_keeps_what_lies_within_k_steps_of_the_facet(monkeypatch):
     at = open_app(monkeypatch, SMALL)
-    at.multiselect(key="facets_widget").set_value(["sharing"]).run()
-    at.slider(key="facet_depth_widget").set_value(1).run()
+    opened(at, "filters_menu")
+    filter_by(at, at.multiselect(key="facets_widget"), ["sharing"])
+    filter_by(at, at.slider(key="facet_depth_widget"), 1)
     assert set(view_data(at)["visible"]["nodes"]) == {"sharing", "empathy", "affective_sharing", "mentalizing"}
-    at.slider(key="facet_depth_widget").set_value(2).run()
+    filter_by(at, at.slider(key="facet_depth_widget"), 2)
     assert "ai" in view_data(at)["visible"]["nodes"]
 
 
 def test_relation_type_filter_keeps_only_those_relations_and_their_ends(monkeypatch):
     at = open_app(monkeypatch, SMALL)
-    at.multiselect(key="relations_widget").set_value(["engages"]).run()
+    opened(at, "filters_menu")
+    filter_by(at, at.multiselect(key="relations_widget"), ["engages"])
     visible = view_data(at)["visible"]
     assert set(visible["nodes"]) == {"affective_sharing", "ai", "mentalizing", "tpj", "mpfc"}
     assert all("|engages|" in edge for edge in visible["edges"])
@@ -174,22 +177,25 @@ def test_relation_type_filter_keeps_only_those_relations_and_their_ends(monkeypa
 
 def test_focus_shows_only_the_neighbourhood_of_the_selection(monkeypatch):
     at = open_app(monkeypatch, SMALL, selected="tpj")
-    at.slider(key="depth_widget").set_value(1).run()
+    opened(at, "filters_menu")
+    filter_by(at, at.slider(key="depth_widget"), 1)
     assert set(view_data(at)["visible"]["nodes"]) == {"tpj", "mentalizing"}
-    at.slider(key="depth_widget").set_value(2).run()
+    filter_by(at, at.slider(key="depth_widget"), 2)
     assert {"mpfc", "empathy", "sharing", "false_belief", "autism"} <= set(view_data(at)["visible"]["nodes"])
 
 
 def test_focus_without_a_selection_says_what_to_do(monkeypatch):
     at = open_app(monkeypatch, SMALL)
-    at.slider(key="depth_widget").set_value(2).run()
+    opened(at, "filters_menu")
+    filter_by(at, at.slider(key="depth_widget"), 2)
     assert any("Select a concept to focus" in info.value for info in at.info)
 
 
 def test_filters_that_match_nothing_give_an_empty_state_not_an_error(monkeypatch):
     at = open_app(monkeypatch, SMALL)
-    at.multiselect(key="kinds_widget").set_value(["paradigm"]).run()
-    at.multiselect(key="relations_widget").set_value(["engages"]).run()
+    opened(at, "filters_menu")
+    filter_by(at, at.multiselect(key="kinds_widget"), ["paradigm"])
+    filter_by(at, at.multiselect(key="relations_widget"), ["engages"])
     assert not at.exception
     assert not at.error
     assert any("No concepts match" in info.value for info in at.info)
@@ -198,8 +204,10 @@ def test_filters_that_match_nothing_give_an_empty_state_not_an_error(monkeypatch
 
 def test_reset_clears_selection_and_filters(monkeypatch):
     at = open_app(monkeypatch, SMALL, selected="tpj", kinds=["region"], depth="1")
+    opened(at, "filters_menu")
     assert view_data(at)["visible"] is not None
     next(button for button in at.button if "Reset" in button.label).click().run()
+    opened(at, "filters_menu")
     data = view_data(at)
     assert data["visible"] is None
     assert data["selected"] is None
@@ -209,6 +217,7 @@ def test_reset_clears_selection_and_filters(monkeypatch):
 
 def test_the_url_restores_the_view_and_ignores_unknown_values(monkeypatch):
     at = open_app(monkeypatch, SMALL, selected="tpj", kinds=["region", "nonsense"], depth="9")
+    opened(at, "filters_menu")
     assert not at.exception
     assert at.subheader[0].value == "Temporoparietal junction"
     assert at.multiselect(key="kinds_widget").value == ["region"]
@@ -309,6 +318,7 @@ def test_another_papers_map_reads_as_that_paper_with_no_empathy_wording(monkeypa
     assert not at.exception
     assert not at.error
     assert at.title[0].value == "Working Memory Atlas"
+    opened(at, "about_menu")
     shown = plain(texts(at))
     assert "The four components of Baddeley's model:" in shown
     assert "e.g. *SMG* or *short-term memory*" in shown  # the help's search examples are the map's
@@ -319,7 +329,7 @@ def test_another_papers_map_reads_as_that_paper_with_no_empathy_wording(monkeypa
 
 
 def test_a_map_without_search_examples_takes_its_own(monkeypatch):
-    at = open_app(monkeypatch, SMALL)
+    at = opened(open_app(monkeypatch, SMALL), "about_menu")
     assert "e.g. *AI* or *emotional contagion*" in plain(texts(at))  # its first abbreviation and older name
 
 
@@ -413,6 +423,27 @@ def test_the_details_say_how_firmly_each_relation_stands(monkeypatch):
     assert "Tentative" in shown
     assert "rests on one work" in shown
     assert "Fmri study" in shown or "FMRI study" in shown
+
+
+def test_each_relation_of_a_concept_says_how_firmly_it_stands_in_its_one_line_of_text(monkeypatch):
+    at = open_app(monkeypatch, PAPER, selected="vmpfc")
+    notes = [caption.value for caption in at.caption if "-badge[" in caption.value]
+    relations = sum(1 for relation in load_map(PAPER).relations if "vmpfc" in (relation.source, relation.target))
+    assert len(notes) == relations
+    assert any(note.startswith(":orange-badge[:material/help: Tentative · rests on one work]") for note in notes)
+    assert not at.get("badge")  # no element of its own per relation: a hub lists dozens
+
+
+def test_the_header_popovers_draw_their_contents_only_while_open(monkeypatch):
+    at = open_app(monkeypatch, PAPER, selected="vmpfc", kinds=["region"])
+    assert not at.multiselect
+    assert not at.toggle
+    assert "How to use the map" not in texts(at)
+    assert at.get("popover")[0].proto.popover.label == "Filters · 1"  # still says how many filters hold
+    opened(at, "filters_menu")
+    assert at.multiselect(key="kinds_widget").value == ["region"]
+    opened(at, "about_menu")
+    assert "How to use the map" in texts(at)
 
 
 def test_the_paper_cited_for_its_own_definition(monkeypatch):
@@ -568,9 +599,16 @@ def test_one_sessions_student_map_is_not_anothers(monkeypatch):
 
 
 def opened(at: AppTest, menu: str) -> AppTest:
-    """The app with a header popover open (their contents are drawn only while open)."""
+    """The app run with a header popover open (their contents are drawn only while open; AppTest does not
+    send a popover's state, so a run that changes a widget closes it)."""
     at.session_state[menu] = True
     return at.run()
+
+
+def filter_by(at: AppTest, widget, value) -> AppTest:
+    """A filter in the Filters popover set to `value`, and the popover opened again."""
+    widget.set_value(value).run()
+    return opened(at, "filters_menu")
 
 
 def uploader(at: AppTest, key: str):

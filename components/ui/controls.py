@@ -41,10 +41,12 @@ def bar(
                 on_select=partial(state.on_network_select, state.SEARCH),
                 key=state.SEARCH,
             )
+        # The popovers are drawn only while open: a click on the map sends none of their widgets and text.
         active = _active_filters()
-        with st.popover(f"Filters · {active}" if active else "Filters", icon=":material/filter_list:"):
-            filters_form(concept_map, options)
-        # Export and Open are drawn only while open: a click on the map sends none of their buttons.
+        with st.popover(f"Filters · {active}" if active else "Filters", icon=":material/filter_list:",
+                        key="filters_menu", on_change="rerun") as menu:  # fmt: skip
+            if menu.open:
+                filters_form(concept_map, options)
         with st.popover("Export", icon=":material/ios_share:", help="Take the map, or this view of it, anywhere",
                         key="export_menu", on_change="rerun") as menu:  # fmt: skip
             if menu.open:
@@ -53,8 +55,10 @@ def bar(
                         key="open_menu", on_change="rerun") as menu:  # fmt: skip
             if menu.open:
                 exchange.open_menu(file_name)
-        with st.popover("About", icon=":material/info:", help="What this map is, and how to use it"):
-            page.about(concept_map)
+        with st.popover("About", icon=":material/info:", help="What this map is, and how to use it",
+                        key="about_menu", on_change="rerun") as menu:  # fmt: skip
+            if menu.open:
+                page.about(concept_map)
         st.button(
             "Present",
             icon=":material/co_present:",

@@ -65,11 +65,18 @@ def _concept(concept_map: ConceptMap, concept: Concept) -> None:
         whole = (concept.id, phrase) in st.session_state[state.UNFOLDED]
         for link in group if whole else group[:shown]:
             _go(link.other, key=f"link:{link.relation_id}")
-            _standing(link.standing, link.citations)
-            # One element for the note, the kinds of work and the citations: a hub lists dozens of links.
+            # One element for the standing, the note, the kinds of work and the citations: a hub lists
+            # dozens of links, and every element is one more message per click and one more to draw.
             kinds = _kinds(link.citations)
             st.caption(
-                "  \n".join([md.text(link.note), *([f"*{kinds}*"] if kinds else []), *map(_cited, link.citations)])
+                "  \n".join(
+                    [
+                        _badge(link.standing, link.citations),
+                        md.text(link.note),
+                        *([f"*{kinds}*"] if kinds else []),
+                        *map(_cited, link.citations),
+                    ]
+                )
             )
         if len(group) > shown and not whole:
             st.button(
@@ -124,10 +131,19 @@ STANDING_BADGE: dict[Standing, tuple[str, Literal["green", "orange", "violet"], 
 
 
 def _standing(standing: Standing, citations: tuple[Citation, ...]) -> None:
-    """How firmly a relation stands."""
+    """How firmly a relation stands, with what that means on hover."""
     label, color, icon = STANDING_BADGE[standing]
-    one = " · rests on one work" if len(citations) == 1 and standing != Standing.INTERPRETIVE else ""
-    st.badge(f"{label}{one}", color=color, icon=icon, help=STANDINGS[standing])
+    st.badge(f"{label}{_one_work(standing, citations)}", color=color, icon=icon, help=STANDINGS[standing])
+
+
+def _badge(standing: Standing, citations: tuple[Citation, ...]) -> str:
+    """How firmly a relation stands, as a Markdown badge inside a line of text."""
+    label, color, icon = STANDING_BADGE[standing]
+    return f":{color}-badge[{icon} {label}{_one_work(standing, citations)}]"
+
+
+def _one_work(standing: Standing, citations: tuple[Citation, ...]) -> str:
+    return " · rests on one work" if len(citations) == 1 and standing != Standing.INTERPRETIVE else ""
 
 
 def _kinds(citations: tuple[Citation, ...]) -> str:

@@ -121,3 +121,17 @@ def test_an_idle_large_map_sends_nothing_and_a_click_does_not_resend_the_map(pag
     # The map's data (hundreds of kB at this size) crossed with the first page; a click brings its details.
     assert first_page > 100_000
     assert click < first_page / 5, f"a click received {click:,} bytes; the first page {first_page:,}"
+
+
+def test_the_server_compresses_what_it_sends(page: Page, large_app: App):
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    agreed: list[str] = []
+    cdp.on(
+        "Network.webSocketHandshakeResponseReceived",
+        lambda event: agreed.extend(
+            value for name, value in event["response"]["headers"].items() if name.lower() == "sec-websocket-extensions"
+        ),
+    )
+    open_large(page, large_app)
+    assert any("permessage-deflate" in extension for extension in agreed), agreed
