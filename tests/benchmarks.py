@@ -126,9 +126,11 @@ def server_pid(url: str) -> int:
 
 
 def links(run: Run) -> list[str]:
-    """The details panel's links to other concepts (a click on one is what a click on the map does)."""
-    skip = {"Present", "Reset view", "Start the tour"}
-    return [widget for label, widget in sorted(run.buttons().items()) if label not in skip and "Show all" not in label]
+    """The details panel's links to other concepts (a click on one is what a click on the map does); on a
+    hub, which lists none at first, its kinds of relation (a click unfolds one)."""
+    ids = sorted(run.buttons().values())
+    found = [widget for widget in ids if re.search(r"-(link|start|end):", widget)]
+    return found or [widget for widget in ids if "-kind:" in widget]
 
 
 def map_bytes(run: Run) -> int:

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from components import view_data as view_data_
 from components.generate import generated_map
+from components.ui import details
 from components.view_data import Blob
 
 APP = Path(__file__).parents[1] / "app.py"
@@ -432,6 +433,53 @@ def test_each_relation_of_a_concept_says_how_firmly_it_stands_in_its_one_line_of
     assert len(notes) == relations
     assert any(note.startswith(":orange-badge[:material/help: Tentative · rests on one work]") for note in notes)
     assert not at.get("badge")  # no element of its own per relation: a hub lists dozens
+
+
+def buttons(at: AppTest, prefix: str) -> list:
+    """The buttons whose keys start with `prefix`."""
+    return [button for button in at.button if (button.key or "").startswith(prefix)]
+
+
+@pytest.fixture
+def hub_map(tmp_path: Path) -> Path:
+    """A generated map whose concept c0 has 45 relations: 30 of one kind, 15 of another."""
+    generated = generated_map(120)
+    note, refs = "A generated relation, for measuring.", ["r1"]
+    generated["relations"] = [
+        *(r for r in generated["relations"] if "c0" not in (r["source"], r["target"])),
+        *(
+            {"source": f"c{i}", "type": "exemplifies", "target": "c0", "refs": refs, "note": note}
+            for i in range(60, 90)
+        ),
+        *({"source": "c0", "type": "addresses", "target": f"c{i}", "refs": refs, "note": note} for i in range(90, 105)),
+    ]
+    path = tmp_path / "hub.yaml"
+    path.write_text(yaml.safe_dump(generated, sort_keys=False))
+    return path
+
+
+def counted(button) -> int:
+    return int(button.label.rsplit(" · ", 1)[1])
+
+
+def test_a_hub_lists_its_kinds_of_relation_and_each_unfolds_on_request(monkeypatch, hub_map):
+    at = open_app(monkeypatch, hub_map, selected="c0")
+    kinds = buttons(at, "kind:c0:")
+    assert sorted(counted(button) for button in kinds) == [15, 30]
+    assert not buttons(at, "link:")  # none listed yet: a hub's panel is one line per kind
+    kinds[0].click().run()
+    assert len(buttons(at, "link:")) == details.LINKS_SHOWN
+    at.button(key=kinds[0].key).click().run()  # and folds again
+    assert not buttons(at, "link:")
+
+
+def test_a_long_group_of_relations_lists_a_dozen_then_all_on_request(monkeypatch, hub_map):
+    at = open_app(monkeypatch, hub_map, selected="c0")
+    longest = max(buttons(at, "kind:c0:"), key=counted)
+    longest.click().run()
+    assert len(buttons(at, "link:")) == details.LINKS_SHOWN
+    next(button for button in at.button if button.label == "Show all 30").click().run()
+    assert len(buttons(at, "link:")) == 30
 
 
 def test_the_header_popovers_draw_their_contents_only_while_open(monkeypatch):

@@ -59,11 +59,24 @@ def _concept(concept_map: ConceptMap, concept: Concept) -> None:
     groups = details.links(concept_map, concept.id)
     total = sum(len(group) for group in groups.values())
     st.markdown(f"#### Relations ({total})")
-    shown = LINKS_SHOWN if total <= MANY_LINKS else FEW_LINKS
+    hub = total > MANY_LINKS
+    if hub:
+        st.caption("Choose a kind of relation to list them.")
     for phrase, group in groups.items():
-        st.markdown(f"**{md.text(concept.label)} {md.text(phrase)}**")
-        whole = (concept.id, phrase) in st.session_state[state.UNFOLDED]
-        for link in group if whole else group[:shown]:
+        heading = f"{md.text(concept.label)} {md.text(phrase)}"
+        listed = st.session_state[state.LISTED].get((concept.id, phrase), 0 if hub else LINKS_SHOWN)
+        if hub:  # a line per kind of relation, each unfolding its list: a hub's panel stays short and quick
+            st.button(
+                f"{heading} · {len(group)}",
+                key=f"kind:{concept.id}:{phrase}",
+                on_click=state.list_links,
+                args=((concept.id, phrase), 0 if listed else LINKS_SHOWN),
+                type="tertiary",
+                icon=":material/expand_less:" if listed else ":material/expand_more:",
+            )
+        else:
+            st.markdown(f"**{heading}**")
+        for link in group[:listed]:
             _go(link.other, key=f"link:{link.relation_id}")
             # One element for the standing, the note, the kinds of work and the citations: a hub lists
             # dozens of links, and every element is one more message per click and one more to draw.
@@ -78,22 +91,21 @@ def _concept(concept_map: ConceptMap, concept: Concept) -> None:
                     ]
                 )
             )
-        if len(group) > shown and not whole:
+        if 0 < listed < len(group):
             st.button(
                 f"Show all {len(group)}",
                 key=f"unfold:{concept.id}:{phrase}",
-                on_click=state.unfold,
-                args=((concept.id, phrase),),
+                on_click=state.list_links,
+                args=((concept.id, phrase), len(group)),
                 type="tertiary",
                 icon=":material/expand_more:",
             )
 
 
-# A concept's relations of one kind listed at first; the rest are one click away (a hub of a large map
-# may have hundreds, which would take a long page and a long wait).
+# A concept's relations of one kind listed at first; the rest are one click away. A concept with more
+# relations than MANY_LINKS (a hub of a large map may have thousands) lists none until a kind is chosen.
 LINKS_SHOWN = 12
-MANY_LINKS = 40  # relations in all: from here on, FEW_LINKS of each kind
-FEW_LINKS = 3
+MANY_LINKS = 40
 
 
 def _claim(claim: details.Claim) -> None:

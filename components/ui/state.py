@@ -50,7 +50,7 @@ ANSWERS = "quiz_answers"  # {(seed, question number): the option chosen}
 STUDENT = "student_map"  # (name, content) of the student's map being scored
 THREE_D = "brain_3d"  # the brain view shows nilearn's 3D view as well as the glass brain
 OPENED = "opened_map"  # a MapFile opened from the page (an upload or an example) in place of the served one
-UNFOLDED = "unfolded_links"  # {(concept id, phrase)}: groups of relations listed whole in the details
+LISTED = "listed_links"  # {(concept id, phrase): how many}: a group of relations listed other than by default
 _URL_READ = "url_read"
 
 DETAILS, PATHS, COMPARE_PANEL, EVIDENCE, REFERENCES, OUTLINE, TOURS, QUIZZES, SCORES, BRAIN = (
@@ -100,7 +100,7 @@ def init() -> None:
     st.session_state.setdefault(LAST_VALID, None)
     st.session_state.setdefault(ANSWERS, {})
     st.session_state.setdefault(STUDENT, None)
-    st.session_state.setdefault(UNFOLDED, set())
+    st.session_state.setdefault(LISTED, {})
     st.session_state.setdefault(OPENED, None)
     for key, default in VIEW_DEFAULTS.items():
         st.session_state.setdefault(key, _copy(default))
@@ -233,9 +233,9 @@ def select(target: str | None) -> None:
         st.session_state[PANEL] = DETAILS
 
 
-def unfold(group: tuple[str, str]) -> None:
-    """Callback: list a concept's relations of one kind whole (a hub may have hundreds)."""
-    st.session_state[UNFOLDED].add(group)
+def list_links(group: tuple[str, str], count: int) -> None:
+    """Callback: list the first `count` of a concept's relations of one kind (a hub may have thousands)."""
+    st.session_state[LISTED][group] = count
 
 
 def choose_reference(key: str | None) -> None:

@@ -46,10 +46,11 @@ class _Watch:
 
     def changed(self, _path: str) -> None:
         """Called on a watcher's thread: reruns the sessions if the file is not as last seen."""
-        if not Runtime.exists():
+        try:
+            runtime = Runtime.instance()
+        except RuntimeError:  # no server (yet, or any more: an AppTest's runtime goes when its run ends)
             return
         now = data.signature(self._path)
-        runtime = Runtime.instance()
         with self._lock:
             if now == self._seen:
                 return
