@@ -12,7 +12,7 @@ WILDCARD := $(filter 0.0.0.0 ::,$(HOST))
 LAN_ADDRESS = $(shell $(PYTHON) -c "import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.connect(('10.255.255.255', 1)); print(s.getsockname()[0])" 2>/dev/null || echo localhost)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast bench lint format typecheck schema validate stats clean
+.PHONY: help run dev test test-fast bench lint format typecheck schema validate stats clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,6 +31,10 @@ $(BIN)/.dev: $(BIN)/.runtime requirements-dev.txt
 run: $(BIN)/.runtime ## open the app on $(CONCEPTS) (CONCEPTS=other.yaml, PORT=8502, HOST=0.0.0.0 for a classroom)
 	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
 		$(if $(WILDCARD),--browser.serverAddress $(LAN_ADDRESS)) -- --concepts "$(CONCEPTS)"
+
+dev: $(BIN)/.dev ## like run, for working on the code: Streamlit's file watcher on, the app reruns when code is saved
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true \
+		-- --concepts "$(CONCEPTS)"
 
 # Two processes (a 2-core machine); a file's tests stay on one, so its servers start once.
 test: lint typecheck ## lint, type check, then every test (browser tests skip without Chromium unless REQUIRE_BROWSER=1)

@@ -9,16 +9,34 @@ more than igraph: networkx's spring layout needs scipy from 500 concepts and tak
 
 from __future__ import annotations
 
+import importlib
 import math
 import random
 import statistics
+import sys
 import threading
 from dataclasses import dataclass
-
-import igraph
+from types import ModuleType
 
 from . import graph as graphs
 from .graph import Graph
+
+
+def _igraph_without_plotting() -> ModuleType:
+    """igraph, imported without looking for matplotlib: on import it loads matplotlib (half a second,
+    on a cold start's first page) for plotting, which the map never asks of it. If matplotlib is loaded
+    already, or something else has it in hand, igraph is imported as usual."""
+    if "igraph" in sys.modules or "matplotlib" in sys.modules:
+        return importlib.import_module("igraph")
+    sys.modules["matplotlib"] = None  # type: ignore[assignment]  # its import fails at once: igraph plots without
+    try:
+        return importlib.import_module("igraph")
+    finally:
+        if sys.modules.get("matplotlib", ...) is None:
+            del sys.modules["matplotlib"]
+
+
+igraph = _igraph_without_plotting()
 
 EDGE_LENGTH = 110.0  # canvas pixels between related concepts, as vis-network's springLength
 LEAF_GAP = 0.6 * EDGE_LENGTH  # from a concept to its first leaf

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import subprocess
 import sys
 from pathlib import Path
 
@@ -182,3 +183,14 @@ def test_a_name_box_wraps_between_words_like_the_view():
     assert view_data.name_box("Empathy", 12)[1] == pytest.approx(12 * 1.15)
     long_word, _ = view_data.name_box("Pneumonoultramicroscopicsilicovolcanoconiosis", 12)
     assert long_word > 12 * view_data.LINE_EM  # a word longer than a line stands whole, never split
+
+
+def test_the_layout_loads_without_matplotlib_which_stays_importable():
+    """igraph looks for matplotlib on import (half a second of a cold start); the layout spares it that."""
+    code = (
+        "import sys; import components.layout as layout; assert 'matplotlib' not in sys.modules; "
+        "layout.igraph.Graph(n=2, edges=[(0, 1)]).layout_fruchterman_reingold(); "
+        "import matplotlib.pyplot; print('ok')"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stdout.strip() == "ok", done.stderr

@@ -1,8 +1,8 @@
 """Reload the map when its file is saved.
 
-One watcher per map file, shared by every session that shows it: Streamlit's own file watcher (watchdog)
-notices the save at once, and a thread of the watcher's own looks at the file's size and modification
-time every second, in case an event is missed (inotify can drop or not deliver them on a busy machine).
+One watcher per map file, shared by every session that shows it: a thread of its own looks at the file's
+size and modification time twice a second, and Streamlit's file watcher, when it is on (`make dev`; it is
+off by default, see .streamlit/config.toml), tells it of a save at once.
 Either way each session showing the map is asked to run again, once per change. No page reruns while
 the file is unchanged, however many are open. Outside a running server (AppTest), each page checks the
 file every few seconds.
@@ -22,7 +22,7 @@ from streamlit.watcher.path_watcher import watch_file
 from . import data
 
 POLL_SECONDS = 3.0  # only outside a running server
-LOOK_SECONDS = 1.0  # the watcher's own look at the file's size and time, shared by every session
+LOOK_SECONDS = 0.5  # the watcher's own look at the file's size and time, shared by every session
 
 
 class _Watch:

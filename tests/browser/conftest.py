@@ -94,10 +94,11 @@ def live_app(tmp_path: Path) -> Iterator[tuple[App, Path, str]]:
 
 
 @pytest.fixture
-def unwatched_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[App, Path, str]]:
-    """Like live_app, with Streamlit's file watcher turned off: the map's own look at the file must do."""
-    monkeypatch.setenv("STREAMLIT_SERVER_FILE_WATCHER_TYPE", "none")
-    yield from _editable(tmp_path, "unwatched")
+def watched_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[App, Path, str]]:
+    """Like live_app, with Streamlit's own file watcher on (as `make dev` runs the app): the map's watcher
+    then hears of a save from both, and must still reload once and lose nothing."""
+    monkeypatch.setenv("STREAMLIT_SERVER_FILE_WATCHER_TYPE", "watchdog")
+    yield from _editable(tmp_path, "watched")
 
 
 @pytest.fixture(scope="session")

@@ -221,9 +221,9 @@ def test_a_broken_save_keeps_the_selection(page: Page, live_app):
     expect(page).to_have_url(re.compile(r"selected=tpj"))
 
 
-def test_a_save_is_noticed_without_streamlits_file_watcher(page: Page, unwatched_app):
-    """The map's watcher looks at the file itself every second: a missed or absent file event loses nothing."""
-    app, live, original = unwatched_app
+def test_a_save_is_noticed_with_streamlits_file_watcher_on_too(page: Page, watched_app):
+    """Streamlit's watcher is off by default (see .streamlit/config.toml); `make dev` turns it on."""
+    app, live, original = watched_app
     open_map(page, app, "?selected=tpj")
     rename_on_save(page, live, original)
 
