@@ -173,6 +173,7 @@ function createView(root) {
     pointerType: "mouse", // of the last pointer down: a touch selects, it never opens a tooltip
     labelBoxes: [], // the names drawn last, in px from the canvas's top left (tests and benchmarks)
     looks: null, // what the last restyle showed; a rerun that changes none of it costs nothing
+    scene: "", // what the view shows besides the selection (the map, filters, highlights, theme), as a key
     framed: null, // what the view was last framed on
     wanted: null, // concepts Python asks to frame (a tour step, a path), framed once each
     settled: false, // the first layout has finished
@@ -264,7 +265,8 @@ function apply(view, vis, data) {
   const fromPython = selectionKey(selected) !== selectionKey(view.selected);
   view.selected = selected;
   // A rerun that changes nothing the view shows (the echo of a click, say) costs nothing.
-  const looks = JSON.stringify([view.version, selected, data.visibleTag, data.highlight, theme, data.contrast, data.present, data.overlay]);
+  view.scene = JSON.stringify([view.version, data.visibleTag, data.highlight, theme, data.contrast, data.present, data.overlay]);
+  const looks = looksOf(view, selected);
   if (looks !== view.looks) restyle(view);
   view.looks = looks;
   view.root.dataset.selected = selectionKey(selected);
@@ -506,10 +508,15 @@ function choose(view, selected) {
   setTimeout(() => {
     if (view.selected !== selected) return;
     restyle(view);
-    view.looks = null;
+    view.looks = looksOf(view, selected); // Python's echo of this click then draws nothing again
     if (selected) frame(view, neighbourhood(view, selected));
     announce(view);
   }, 0);
+}
+
+// What the view shows, as a key: the selection and the rest of the scene (see apply).
+function looksOf(view, selected) {
+  return `${selectionKey(selected)}|${view.scene}`;
 }
 
 function selectionKey(selected) {
@@ -629,7 +636,8 @@ function restyle(view) {
   const shownEdges = view.visible?.edgeSet ?? null;
   view.keep = emphasis(view, shownEdges);
   if (view.large) {
-    view.network.redraw(); // drawn by the view: nothing to send to vis-network
+    // Drawn by the view: nothing to send to vis-network. One frame for this and a camera move after it.
+    view.network.body.emitter.emit("_requestRedraw");
     return;
   }
   const nodeUpdates = [];
