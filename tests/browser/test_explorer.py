@@ -116,6 +116,42 @@ def test_search_selects_and_centres_without_reloading_the_view(page: Page, app):
     assert len(library_loads) == 1
 
 
+def test_a_search_choice_is_on_the_map_before_the_server_answers(page: Page, app):
+    held: list[str | bytes] = []  # what the server sent while held back
+    pipe: dict = {"hold": False, "page": None}
+
+    def route(socket) -> None:
+        pipe["page"] = socket
+        server = socket.connect_to_server()
+
+        def from_server(message: str | bytes) -> None:
+            if pipe["hold"]:
+                held.append(message)
+            else:
+                socket.send(message)
+
+        server.on_message(from_server)
+
+    page.route_web_socket(re.compile(r"_stcore/stream"), route)
+    open_map(page, app)
+    search = page.get_by_role("combobox", name="Search")
+    search.fill("TPJ")
+    option = page.get_by_role("option", name=re.compile(r"^Temporoparietal junction \(TPJ\)"))
+    option.wait_for()
+    pipe["hold"] = True
+    option.click()
+    page.wait_for_selector('.atlas-network[data-selected="concept:tpj"]:not([data-animating=true])')
+    x, y = canvas_point(page, "(el, id) => el.atlas.nodePosition(id)", "tpj")
+    box = page.locator(".atlas-canvas").bounding_box()  # framed on it already
+    assert box["x"] + 0.1 * box["width"] < x < box["x"] + 0.9 * box["width"]
+    assert box["y"] + 0.1 * box["height"] < y < box["y"] + 0.9 * box["height"]
+    expect(details_heading(page, "Temporoparietal junction")).not_to_be_visible()  # the server is held back
+    while held:  # in order: what comes meanwhile joins the queue
+        pipe["page"].send(held.pop(0))
+    pipe["hold"] = False
+    expect(details_heading(page, "Temporoparietal junction")).to_be_visible()
+
+
 def test_filters_hide_nodes_without_moving_the_rest(page: Page, app):
     open_map(page, app)
     before = view_state(page, "el => el.atlas.node('tpj')")

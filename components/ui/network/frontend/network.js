@@ -98,6 +98,7 @@ function renderMap(component) {
   view.canvas.setAttribute("aria-label", `${data.title}: concept map`);
   fitHeight(view);
   view.pending = data;
+  view.graphBlob = data.graph.blob;
   const graph = store.json(data.graph.blob, data.graph.tag);
   const shown = data.visible ? store.bytes(data.visible.blob, data.visible.tag) : null;
   performance.mark("atlas:data");
@@ -112,7 +113,8 @@ function renderMap(component) {
 
   return () => {
     window.removeEventListener("resize", view.onResize);
-    document.removeEventListener("keydown", view.onPageKey);
+    document.removeEventListener("keydown", view.onPageKey, true);
+    document.removeEventListener("atlas:search", view.onSearch);
     view.observer?.disconnect();
     view.network?.destroy();
     views.delete(parentElement);
@@ -181,6 +183,8 @@ function createView(root) {
     clicks: 0, // so that two clicks on the background are two events
     onResize: null,
     onPageKey: null, // turns a tour's pages
+    onSearch: null, // shows a choice made in the search box over this map
+    graphBlob: null, // the name of the hidden element that carries the map's data
     touring: false, // a tour is being given: the arrow keys turn its pages
     observer: null, // shows "Back to the map" on a phone once the map has scrolled away
   };
@@ -198,6 +202,11 @@ function createView(root) {
     view.setTriggerValue("tour", { go, press: view.clicks });
   };
   document.addEventListener("keydown", view.onPageKey, true);
+  // A choice in the search box over this map: shown at once (the box tells Python itself).
+  view.onSearch = (event) => {
+    if (event.detail.map === view.graphBlob && view.settled) show(view, event.detail.selected);
+  };
+  document.addEventListener("atlas:search", view.onSearch);
   root.atlas = testHooks(view);
   root.querySelector("[data-action=fit]").onclick = () => frame(view, visibleIds(view), true);
   root.querySelector("[data-action=relayout]").onclick = () => relayout(view);
@@ -501,6 +510,12 @@ function onClick(view, event) {
 function choose(view, selected) {
   view.clicks += 1;
   view.setTriggerValue("select", selected ?? { kind: "none", id: null, click: view.clicks });
+  show(view, selected);
+}
+
+// A selection shown before Python has it: drawn and framed once the click has gone (Python's echo of it
+// then changes nothing), and announced.
+function show(view, selected) {
   view.selected = selected;
   view.root.dataset.selected = selectionKey(selected);
   // Python first: the view redraws once Streamlit has sent the click (its own zero-delay timer, queued

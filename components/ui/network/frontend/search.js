@@ -32,6 +32,7 @@ export function renderSearch(component) {
   box.input.title = data.help ?? "";
   box.hint.textContent = data.help ?? "";
   box.wanted = data.graph.tag;
+  box.mapBlob = data.graph.blob; // names the map this box searches
   box.selected = data.selected ?? null;
   store.json(data.graph.blob, data.graph.tag).then((graph) => {
     if (box.wanted !== graph.version) return;
@@ -174,4 +175,6 @@ function pick(box, position) {
   close(box, false);
   box.picks += 1;
   box.setTriggerValue("select", { kind: entry.kind, id: entry.id, click: box.picks });
+  // The map shows the choice at once, while Python finds its details (see network.js, onSearch).
+  document.dispatchEvent(new CustomEvent("atlas:search", { detail: { map: box.mapBlob, selected: box.selected } }));
 }
