@@ -435,6 +435,19 @@ def test_each_relation_of_a_concept_says_how_firmly_it_stands_in_its_one_line_of
     assert not at.get("badge")  # no element of its own per relation: a hub lists dozens
 
 
+def test_a_concepts_relations_cite_their_works_by_author_and_year_each_a_link(monkeypatch):
+    at = open_app(monkeypatch, PAPER, selected="vmpfc")
+    paper = load_map(PAPER)
+    relation = next(r for r in paper.relations if "vmpfc" in (r.source, r.target) and r.refs)
+    reference = paper.reference_by_key[relation.refs[0]]
+    notes = plain(" ".join(caption.value for caption in at.caption if "-badge[" in caption.value)).replace("\u2060", "")
+    surname = reference.authors[0].split(",")[0]
+    assert re.search(rf"\[{surname}[^]]* {reference.year}\]\(<https://doi\.org/", notes)
+    assert reference.title.rstrip(".") not in notes  # in full on the relation's own details
+    at = open_app(monkeypatch, PAPER, selected=relation.id)
+    assert reference.title.rstrip(".") in plain(texts(at)).replace("\u2060", "")
+
+
 def buttons(at: AppTest, prefix: str) -> list:
     """The buttons whose keys start with `prefix`."""
     return [button for button in at.button if (button.key or "").startswith(prefix)]

@@ -78,16 +78,16 @@ def _concept(concept_map: ConceptMap, concept: Concept) -> None:
             st.markdown(f"**{heading}**")
         for link in group[:listed]:
             _go(link.other, key=f"link:{link.relation_id}")
-            # One element for the standing, the note, the kinds of work and the citations: a hub lists
-            # dozens of links, and every element is one more message per click and one more to draw.
+            # One element for the standing, the note, the kinds of work and the works cited (by author and
+            # year, each a link; the relation's own details cite them in full): a concept may list dozens
+            # of relations, and every element is one more message per click and one more to draw.
             kinds = _kinds(link.citations)
             st.caption(
                 "  \n".join(
                     [
                         _badge(link.standing, link.citations),
                         md.text(link.note),
-                        *([f"*{kinds}*"] if kinds else []),
-                        *map(_cited, link.citations),
+                        " · ".join([*([f"*{kinds}*"] if kinds else []), *map(_cited_briefly, link.citations)]),
                     ]
                 )
             )
@@ -166,6 +166,11 @@ def _kinds(citations: tuple[Citation, ...]) -> str:
 def _citations(citations: tuple[Citation, ...]) -> None:
     for citation in citations:
         st.caption(_cited(citation))
+
+
+def _cited_briefly(citation: Citation) -> str:
+    """A citation as Markdown: surnames and year, linked to the work."""
+    return md.link("The paper itself" if citation.itself else citation.short, citation.url)
 
 
 def _cited(citation: Citation) -> str:
