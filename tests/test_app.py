@@ -423,7 +423,7 @@ def test_the_details_say_how_firmly_each_relation_stands(monkeypatch):
     shown = plain(texts(at)) + " ".join(badges)
     assert "Tentative" in shown
     assert "rests on one work" in shown
-    assert "Fmri study" in shown or "FMRI study" in shown
+    assert "fMRI study" in shown
 
 
 def test_each_relation_of_a_concept_says_how_firmly_it_stands_in_its_one_line_of_text(monkeypatch):

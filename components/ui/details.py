@@ -159,8 +159,10 @@ def _one_work(standing: Standing, citations: tuple[Citation, ...]) -> str:
 
 
 def _kinds(citations: tuple[Citation, ...]) -> str:
-    """The kinds of work cited (a meta-analysis, an fMRI study, ...), as Markdown text."""
-    return md.text(", ".join(sorted({citation.evidence for citation in citations if citation.evidence})).capitalize())
+    """The kinds of work cited (a meta-analysis, an fMRI study, ...), as Markdown text, the first word
+    capitalized unless it is written with capitals of its own ("fMRI study", not "Fmri study")."""
+    kinds = ", ".join(sorted({citation.evidence for citation in citations if citation.evidence}))
+    return md.text(kinds if kinds[1:2].isupper() else kinds[:1].upper() + kinds[1:])
 
 
 def _citations(citations: tuple[Citation, ...]) -> None:
