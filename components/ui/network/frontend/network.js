@@ -177,6 +177,7 @@ function createView(root) {
     looks: null, // what the last restyle showed; a rerun that changes none of it costs nothing
     scene: "", // what the view shows besides the selection (the map, filters, highlights, theme), as a key
     framed: null, // what the view was last framed on
+    gliding: 0, // the animation frame of a camera move under way (see glide), or 0
     wanted: null, // concepts Python asks to frame (a tour step, a path), framed once each
     settled: false, // the first layout has finished
     createdAt: 0, // when the layout started, for data-layout-ms
@@ -321,8 +322,14 @@ function create(view, vis, data) {
   network.on("hoverEdge", (event) => showTip(view, { kind: "relation", id: event.edge }));
   network.on("blurNode", () => hideTip(view));
   network.on("blurEdge", () => hideTip(view));
-  network.on("dragStart", () => hideTip(view));
-  network.on("zoom", () => resizeShapes(view));
+  network.on("dragStart", () => {
+    stopGliding(view);
+    hideTip(view);
+  });
+  network.on("zoom", () => {
+    stopGliding(view);
+    resizeShapes(view);
+  });
   network.on("animationFinished", () => resizeShapes(view));
   network.on("doubleClick", (event) => {
     const concept = event.nodes[0] ?? dotNear(view, event.pointer.DOM);
@@ -571,14 +578,46 @@ function frame(view, ids, animate = true) {
   const network = view.network;
   const before = { position: network.getViewPosition(), scale: network.getScale() };
   const target = fitted(view, present);
-  if (animate && !view.large && !REDUCED_MOTION.matches) {
-    network.moveTo(before);
-    network.once("animationFinished", done);
-    network.moveTo({ ...target, animation: { duration: FRAME_MS, easingFunction: "easeInOutQuad" } });
-  } else {
+  stopGliding(view);
+  if (animate && !view.large && !REDUCED_MOTION.matches) glide(view, before, target, done);
+  else {
     network.moveTo(target);
     done();
   }
+}
+
+// A camera move that takes FRAME_MS however busy the page is: vis-network's own counts frames, and while
+// Streamlit draws the details it drops them (a 250 ms move took half a second).
+function glide(view, from, to, done) {
+  const start = performance.now();
+  const zoom = to.scale / from.scale;
+  const step = (now) => {
+    const t = Math.min(1, (now - start) / FRAME_MS);
+    const eased = t < 0.5 ? 2 * t * t : 1 - (2 - 2 * t) ** 2 / 2; // ease in and out
+    view.network.moveTo({
+      position: {
+        x: from.position.x + (to.position.x - from.position.x) * eased,
+        y: from.position.y + (to.position.y - from.position.y) * eased,
+      },
+      scale: from.scale * zoom ** eased,
+    });
+    if (t < 1) {
+      view.gliding = requestAnimationFrame(step);
+      return;
+    }
+    view.gliding = 0;
+    resizeShapes(view);
+    done();
+  };
+  view.gliding = requestAnimationFrame(step);
+}
+
+// A move under way stops where it is (a new one starts, or the reader drags or zooms).
+function stopGliding(view) {
+  if (!view.gliding) return;
+  cancelAnimationFrame(view.gliding);
+  view.gliding = 0;
+  view.root.dataset.animating = "false";
 }
 
 // The view that shows these concepts in the band of the canvas between the buttons and the legend.
