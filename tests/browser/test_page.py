@@ -101,6 +101,14 @@ def test_the_present_button_opens_presentation_mode_and_the_url_keeps_it(browser
     page.context.close()
 
 
+def test_the_tab_has_the_maps_title_and_the_apps_own_icon(browser: Browser, app):
+    page = open_at(browser, app, (1280, 720))
+    expect(page).to_have_title("Empathy Atlas")  # the map's meta.title
+    icon = page.locator("link[rel~=icon]").first
+    expect(icon).to_have_attribute("href", re.compile(r"^data:image/svg\+xml;base64,"))  # no request at all
+    page.context.close()
+
+
 def test_the_keyboard_moves_opens_clears_fits_and_zooms(browser: Browser, app):
     page = open_at(browser, app, (1440, 900))
     page.locator(".atlas-canvas").focus()
