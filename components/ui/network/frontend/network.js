@@ -175,6 +175,7 @@ function createView(root) {
     pointerType: "mouse", // of the last pointer down: a touch selects, it never opens a tooltip
     labelBoxes: [], // the names drawn last, in px from the canvas's top left (tests and benchmarks)
     looks: null, // what the last restyle showed; a rerun that changes none of it costs nothing
+    legendKey: null, // what the legend last counted (the map's version, the filters, the kinds of line)
     scene: "", // what the view shows besides the selection (the map, filters, highlights, theme), as a key
     framed: null, // what the view was last framed on
     gliding: 0, // the animation frame of a camera move under way (see glide), or 0
@@ -860,12 +861,19 @@ function drawLines(view, context) {
   if (!view.large) return;
   const keep = view.keep?.edges;
   const shown = view.visible?.edgeSet;
+  // Only the lines that cross the canvas: framed on a concept, most of a large map is out of sight.
+  const { clientWidth: width, clientHeight: height } = view.canvas;
+  const topLeft = view.network.DOMtoCanvas({ x: 0, y: 0 });
+  const bottomRight = view.network.DOMtoCanvas({ x: width, y: height });
   const ends = [];
   for (const raw of view.raw.edges.values()) {
     if ((shown && !shown.has(raw.id)) || keep?.has(raw.id) || view.verdicts.has(raw.id)) continue;
     const from = view.raw.nodes.get(raw.from);
     const to = view.raw.nodes.get(raw.to);
-    if (from && to) ends.push(from, to);
+    if (!from || !to) continue;
+    if (Math.max(from.x, to.x) < topLeft.x || Math.min(from.x, to.x) > bottomRight.x) continue;
+    if (Math.max(from.y, to.y) < topLeft.y || Math.min(from.y, to.y) > bottomRight.y) continue;
+    ends.push(from, to);
   }
   context.save();
   context.lineWidth = 1 / view.network.getScale(); // a pixel wide on screen, at any zoom
@@ -1400,6 +1408,10 @@ const SHAPES = {
 
 // Only the kinds on the map as it is shown, each with how many there are; then what its lines mean.
 function drawLegend(view, legend, lines) {
+  // Counted again only when the map, the filters or the kinds of line change (not on every click).
+  const key = JSON.stringify([view.version, view.visibleTag, lines]);
+  if (view.legendKey === key) return;
+  view.legendKey = key;
   view.legendByKind = Object.fromEntries(legend.map((entry) => [entry.kind, entry.singular]));
   const counts = new Map();
   for (const id of visibleIds(view)) {
