@@ -39,7 +39,6 @@ from components.ui import (
 from components.ui.network import network
 
 DEFAULT_MAP = Path(__file__).parent / "concepts.yaml"
-ICON = Path(__file__).parent / "components/ui/icon.svg"  # a local file: a :material/: icon loads from Google
 
 
 def map_file() -> tuple[Path, str]:
@@ -48,12 +47,6 @@ def map_file() -> tuple[Path, str]:
     parser.add_argument("--concepts")
     given = parser.parse_known_args(sys.argv[1:])[0].concepts or os.environ.get("EMPATHY_ATLAS_CONCEPTS")
     return (Path(given), given) if given else (DEFAULT_MAP, DEFAULT_MAP.name)
-
-
-def page_icon() -> None:
-    """The tab's icon, set last: any image icon has Streamlit import numpy and Pillow (a tenth of a second
-    of a cold start's first page), which the map need not wait for."""
-    st.set_page_config(page_icon=ICON.read_text(encoding="utf-8"))
 
 
 st.set_page_config(page_title="Empathy Atlas", layout="wide")
@@ -71,7 +64,7 @@ try:
 except MapError as error:
     problems.show(error, keeping_last_valid=st.session_state[state.LAST_VALID] is not None)
     if st.session_state[state.LAST_VALID] is None:
-        page_icon()
+        page.icon()
         st.stop()
     file = st.session_state[state.LAST_VALID]
     concept_map = data.concept_map(file)
@@ -144,4 +137,4 @@ with side_column, st.container(key="side_panel"):
         outline.view(concept_map, selection.id if selection else None)
     else:
         details.panel(concept_map, selection, hidden=selection is not None and not visible.shows(selection))
-page_icon()
+page.icon()

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -41,24 +41,15 @@ def bar(
                 on_select=partial(state.on_network_select, state.SEARCH),
                 key=state.SEARCH,
             )
-        # The popovers are drawn only while open: a click on the map sends none of their widgets and text.
         active = _active_filters()
-        with st.popover(f"Filters · {active}" if active else "Filters", icon=":material/filter_list:",
-                        key="filters_menu", on_change="rerun") as menu:  # fmt: skip
-            if menu.open:
-                filters_form(concept_map, options)
-        with st.popover("Export", icon=":material/ios_share:", help="Take the map, or this view of it, anywhere",
-                        key="export_menu", on_change="rerun") as menu:  # fmt: skip
-            if menu.open:
-                exchange.export_menu(concept_map, Path(file_name).stem or "map")
-        with st.popover("Open", icon=":material/folder_open:", help="Open another map, or start one",
-                        key="open_menu", on_change="rerun") as menu:  # fmt: skip
-            if menu.open:
-                exchange.open_menu(file_name)
-        with st.popover("About", icon=":material/info:", help="What this map is, and how to use it",
-                        key="about_menu", on_change="rerun") as menu:  # fmt: skip
-            if menu.open:
-                page.about(concept_map)
+        _menu(f"Filters · {active}" if active else "Filters", ":material/filter_list:", "filters_menu", "",
+              lambda: filters_form(concept_map, options))  # fmt: skip
+        _menu("Export", ":material/ios_share:", "export_menu", "Take the map, or this view of it, anywhere",
+              lambda: exchange.export_menu(concept_map, Path(file_name).stem or "map"))  # fmt: skip
+        _menu("Open", ":material/folder_open:", "open_menu", "Open another map, or start one",
+              lambda: exchange.open_menu(file_name))  # fmt: skip
+        _menu("About", ":material/info:", "about_menu", "What this map is, and how to use it",
+              lambda: page.about(concept_map))  # fmt: skip
         st.button(
             "Present",
             icon=":material/co_present:",
@@ -66,6 +57,14 @@ def bar(
             args=(True,),
             help="Large type for a projector. On the map: arrows move, Enter opens, Esc clears, F fits.",
         )
+
+
+def _menu(label: str, icon: str, key: str, hint: str, draw: Callable[[], None]) -> None:
+    """A header popover whose contents are drawn only while it is open: a click on the map sends none of
+    their widgets and text. Opening it runs the app again, to draw them."""
+    with st.popover(label, icon=icon, help=hint or None, key=key, on_change="rerun") as menu:
+        if menu.open:
+            draw()
 
 
 def filters_form(concept_map: ConceptMap, options: Mapping[str, Collection[Any]]) -> None:

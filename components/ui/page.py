@@ -15,6 +15,13 @@ from . import state
 
 STYLE = (Path(__file__).parent / "page.css").read_text(encoding="utf-8")
 PRESENTING_STYLE = (Path(__file__).parent / "presenting.css").read_text(encoding="utf-8")
+ICON = (Path(__file__).parent / "icon.svg").read_text(encoding="utf-8")  # local: a :material/: icon loads from Google
+
+
+def icon() -> None:
+    """The tab's icon, set last in a run: any image icon has Streamlit import numpy and Pillow (a tenth of
+    a second of a cold start's first page), which the map need not wait for."""
+    st.set_page_config(page_icon=ICON)
 
 
 def frame(concept_map: ConceptMap, presenting: bool) -> None:

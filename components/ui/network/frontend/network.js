@@ -750,9 +750,7 @@ function drawShapes(view, context, ids = null, least = DOT) {
   if (!view.large) return;
   const scale = view.network.getScale();
   const radius = least / scale;
-  const { clientWidth: width, clientHeight: height } = view.canvas;
-  const topLeft = view.network.DOMtoCanvas({ x: 0, y: 0 });
-  const bottomRight = view.network.DOMtoCanvas({ x: width, y: height });
+  const [topLeft, bottomRight] = inSight(view);
   const byColour = new Map();
   const whole = [];
   for (const id of ids ?? view.raw.nodes.keys()) {
@@ -797,6 +795,12 @@ function drawShapes(view, context, ids = null, least = DOT) {
   }
   for (const raw of whole) drawShape(context, raw, outline, (ids ? 2.5 : view.palette.border) / scale);
   context.restore();
+}
+
+// The canvas's corners in the map's coordinates: what lies outside them is out of sight.
+function inSight(view) {
+  const { clientWidth: width, clientHeight: height } = view.canvas;
+  return [view.network.DOMtoCanvas({ x: 0, y: 0 }), view.network.DOMtoCanvas({ x: width, y: height })];
 }
 
 const LANDMARKS_ON_TOP = 40; // landmarks come first in view.order: room for them beside the promised
@@ -862,9 +866,7 @@ function drawLines(view, context) {
   const keep = view.keep?.edges;
   const shown = view.visible?.edgeSet;
   // Only the lines that cross the canvas: framed on a concept, most of a large map is out of sight.
-  const { clientWidth: width, clientHeight: height } = view.canvas;
-  const topLeft = view.network.DOMtoCanvas({ x: 0, y: 0 });
-  const bottomRight = view.network.DOMtoCanvas({ x: width, y: height });
+  const [topLeft, bottomRight] = inSight(view);
   const ends = [];
   for (const raw of view.raw.edges.values()) {
     if ((shown && !shown.has(raw.id)) || keep?.has(raw.id) || view.verdicts.has(raw.id)) continue;
