@@ -18,6 +18,7 @@ import streamlit as st
 
 from components import view_data
 from components.errors import MapError
+from components.model import ConceptMap
 from components.ui import (
     brain,
     compare,
@@ -74,67 +75,80 @@ state.settle(options)
 presenting = state.presenting()
 drawn = data.network_data(file)  # what the view draws, packed once per content
 page.frame(concept_map, presenting)
-selection, filters = controls.current(concept_map)
 if not presenting:
-    controls.bar(concept_map, options, drawn, selection, file.name)
-visible = filters.apply(data.map_graph(file))
-reference = references.chosen(concept_map)
-shown = st.session_state[state.PANEL]
-routes = path.routes(concept_map) if shown == state.PATHS else []
-step = tour.shown(concept_map)  # the concepts and relations of the tour's step, in the Tour view
-scored = score.result(concept_map) if shown == state.SCORES else None
-state.write_url()  # the view is settled: nothing below changes it in this run
+    controls.bar(concept_map, options, drawn, controls.current(concept_map)[0], file.name)
+state.header_drawn()  # a click reruns only the explorer below; it reruns the page if the header must change
 
-highlight = (
-    {"nodes": step[0], "edges": step[1]}
-    if step
-    else path.highlight(routes) or references.highlight(concept_map, reference)
-)
 
-# The panel widens for its tables (references, comparisons, evidence); otherwise the map takes the most.
-wide = shown in (state.REFERENCES, state.COMPARE_PANEL, state.EVIDENCE, state.SCORES, state.BRAIN)
-map_column, side_column = st.columns([3, 2] if wide else [2, 1] if presenting else [5, 2], gap="medium")
-with map_column:
-    if not visible.nodes:
-        st.info("No concepts match these filters. Loosen them, or use *Reset view* under Filters.")
-    elif filters.focus_depth and not filters.focus:
-        st.info("Select a concept to focus on its neighbourhood.")
-    network(
-        drawn,
-        title=concept_map.meta.title,
-        visible=view_data.shown(concept_map, visible.nodes, visible.edges) if filters.active else None,
-        selection=selection,
-        highlight=highlight,
-        frame=step[0] if step else routes[0].concepts if routes else (),
-        touring=step is not None,
-        overlay=score.overlay(scored),
-        presenting=presenting,
-        high_contrast=state.high_contrast(),
-        on_select=state.on_network_select,
-        on_tour=state.on_network_tour,
-        key=state.NETWORK,
+@st.fragment
+def explorer(file: data.MapFile, concept_map: ConceptMap, drawn: view_data.Blob) -> None:
+    """The map and the side panel: what a click changes. A click reruns this alone, so that the header (the
+    title, the search box, the menus) is not sent again with every click."""
+    presenting = state.presenting()
+    selection, filters = controls.current(concept_map)
+    visible = filters.apply(data.map_graph(file))
+    reference = references.chosen(concept_map)
+    shown = st.session_state[state.PANEL]
+    routes = path.routes(concept_map) if shown == state.PATHS else []
+    step = tour.shown(concept_map)  # the concepts and relations of the tour's step, in the Tour view
+    scored = score.result(concept_map) if shown == state.SCORES else None
+    state.write_url()  # the view is settled: nothing below changes it in this run
+    if state.header_changed():
+        st.rerun()  # presentation mode, or the count of filters, changed from the panel: the whole page again
+
+    highlight = (
+        {"nodes": step[0], "edges": step[1]}
+        if step
+        else path.highlight(routes) or references.highlight(concept_map, reference)
     )
-with side_column, st.container(key="side_panel"):
-    page.panel_choice(presenting)
-    if shown == state.TOURS:
-        tour.view(concept_map)
-    elif shown == state.PATHS:
-        path.view(concept_map, data.derived(file, view_data.search_labels), routes)
-    elif shown == state.COMPARE_PANEL:
-        compare.view(concept_map)
-    elif shown == state.BRAIN:
-        lit = set(highlight["nodes"] if highlight else ()) | set(selection.centres if selection else ())
-        brain.view(concept_map, file, lit, visible.nodes if filters.active else None)
-    elif shown == state.EVIDENCE:
-        evidence.view(concept_map)
-    elif shown == state.REFERENCES:
-        references.view(concept_map, reference)
-    elif shown == state.QUIZZES:
-        quiz.view(concept_map)
-    elif shown == state.SCORES:
-        score.view(concept_map, scored)
-    elif shown == state.OUTLINE:
-        outline.view(concept_map, selection.id if selection else None)
-    else:
-        details.panel(concept_map, selection, hidden=selection is not None and not visible.shows(selection))
+
+    # The panel widens for its tables (references, comparisons, evidence); otherwise the map takes the most.
+    wide = shown in (state.REFERENCES, state.COMPARE_PANEL, state.EVIDENCE, state.SCORES, state.BRAIN)
+    map_column, side_column = st.columns([3, 2] if wide else [2, 1] if presenting else [5, 2], gap="medium")
+    with map_column:
+        if not visible.nodes:
+            st.info("No concepts match these filters. Loosen them, or use *Reset view* under Filters.")
+        elif filters.focus_depth and not filters.focus:
+            st.info("Select a concept to focus on its neighbourhood.")
+        network(
+            drawn,
+            title=concept_map.meta.title,
+            visible=view_data.shown(concept_map, visible.nodes, visible.edges) if filters.active else None,
+            selection=selection,
+            highlight=highlight,
+            frame=step[0] if step else routes[0].concepts if routes else (),
+            touring=step is not None,
+            overlay=score.overlay(scored),
+            presenting=presenting,
+            high_contrast=state.high_contrast(),
+            on_select=state.on_network_select,
+            on_tour=state.on_network_tour,
+            key=state.NETWORK,
+        )
+    with side_column, st.container(key="side_panel"):
+        page.panel_choice(presenting)
+        if shown == state.TOURS:
+            tour.view(concept_map)
+        elif shown == state.PATHS:
+            path.view(concept_map, data.derived(file, view_data.search_labels), routes)
+        elif shown == state.COMPARE_PANEL:
+            compare.view(concept_map)
+        elif shown == state.BRAIN:
+            lit = set(highlight["nodes"] if highlight else ()) | set(selection.centres if selection else ())
+            brain.view(concept_map, file, lit, visible.nodes if filters.active else None)
+        elif shown == state.EVIDENCE:
+            evidence.view(concept_map)
+        elif shown == state.REFERENCES:
+            references.view(concept_map, reference)
+        elif shown == state.QUIZZES:
+            quiz.view(concept_map)
+        elif shown == state.SCORES:
+            score.view(concept_map, scored)
+        elif shown == state.OUTLINE:
+            outline.view(concept_map, selection.id if selection else None)
+        else:
+            details.panel(concept_map, selection, hidden=selection is not None and not visible.shows(selection))
+
+
+explorer(file, concept_map, drawn)
 page.icon()

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
+from . import address
 from . import graph as graphs
 from . import paths, tours
 from .filters import Filters
@@ -99,5 +100,5 @@ def _one(query: Query, key: str) -> str | None:
 
 
 def _number(query: Query, key: str, default: int) -> int:
-    value = _one(query, key)
-    return int(value) if value is not None and value.isdigit() and len(value) < 4 else default
+    value = address.number(_one(query, key), range(1000))
+    return default if value is None else value

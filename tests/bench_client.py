@@ -2,14 +2,16 @@
 measured without a browser (thirty browsers on two cores would measure the browsers).
 
 A session connects to the app's websocket as the page does, asks for runs (`BackMsg.rerun_script`) with
-widget triggers, keeps the messages Streamlit marks cacheable and tells the server which it holds (so
-unchanged elements come as references, as in a browser), and times each run from request to
-`script_finished`.
+widget triggers, says which of the map view's blobs it holds (the `held` state the page's store.js sets,
+so that the map's data comes once, as in a browser), and times each run from request to
+`script_finished`. (Streamlit's own cache of unchanged elements is off in this app; were it on, the
+session would keep the messages marked cacheable and resolve references to them, as a browser does.)
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from dataclasses import dataclass, field
 
@@ -24,6 +26,17 @@ class Run:
     received: int  # bytes that crossed the wire (compressed, with the frames' headers)
     messages: list[ForwardMsg]  # references resolved to the messages they refer to
     wire: list[int]  # bytes of each of those messages before compression (a reference's, not its target's)
+
+    def fragments(self) -> dict[str, str]:
+        """The widgets drawn in a fragment this run, widget id -> the fragment's id (a press reruns it alone)."""
+        found = {}
+        for message in self.messages:
+            if message.WhichOneof("type") == "delta" and message.delta.fragment_id:
+                element = message.delta.new_element
+                kind = element.WhichOneof("type")
+                if kind and hasattr(getattr(element, kind), "id"):
+                    found[getattr(element, kind).id] = message.delta.fragment_id
+        return found
 
     def buttons(self) -> dict[str, str]:
         """The buttons drawn in this run, label -> widget id."""
@@ -44,6 +57,7 @@ class Session:
     cached: dict[str, ForwardMsg] = field(default_factory=dict)  # the messages this "browser" holds, by hash
     closed: bool = False
     raw: int = 0  # bytes received on the socket so far, as they crossed the wire
+    held: dict[str, str] = field(default_factory=dict)  # blob element id -> the tag this "page" holds
 
     async def connect(self) -> Run:
         host = self.url.removeprefix("http://")
@@ -63,13 +77,19 @@ class Session:
         self.socket.data_received = counted  # type: ignore[method-assign]
         return await self.run()
 
-    async def run(self, trigger: str | None = None) -> Run:
-        """One run of the app, with the button of widget id `trigger` pressed (None: a plain rerun)."""
+    async def run(self, trigger: str | None = None, fragment: str = "") -> Run:
+        """One run of the app, with the button of widget id `trigger` pressed (None: a plain rerun); a button
+        drawn in a fragment (see Run.fragments) reruns that fragment alone, as in a browser."""
         assert self.socket is not None
         message = BackMsg()
         state = message.rerun_script
         state.query_string = self.query
+        state.fragment_id = fragment
         state.cached_message_hashes.extend(sorted(self.cached))
+        for element, tag in sorted(self.held.items()):
+            blob = state.widget_states.widgets.add()
+            blob.id = element
+            blob.json_value = json.dumps({"held": tag})
         if trigger:
             widget = state.widget_states.widgets.add()
             widget.id = trigger
@@ -88,10 +108,24 @@ class Session:
                 self.cached[forward.hash] = forward
             elif forward.WhichOneof("type") == "ref_hash":
                 forward = self.cached[forward.ref_hash]  # as the browser does: the copy it holds
+            self._hold(forward)
             messages.append(forward)
             wire.append(len(frame))
             if forward.WhichOneof("type") == "script_finished":
                 return Run(time.perf_counter() - start, self.raw - before, messages, wire)
+
+    def _hold(self, forward: ForwardMsg) -> None:
+        """A blob of the map view that came with its content is held from now on (see store.js)."""
+        if forward.WhichOneof("type") != "delta" or forward.delta.WhichOneof("type") != "new_element":
+            return
+        element = forward.delta.new_element
+        if element.WhichOneof("type") != "bidi_component" or element.bidi_component.WhichOneof("data") != "bytes":
+            return
+        data = element.bidi_component.bytes
+        name, _, rest = data.partition(b"\n")
+        tag, body_follows, _ = rest.partition(b"\n")
+        if name and not data.startswith(b"{") and body_follows:
+            self.held[element.bidi_component.id] = tag.decode()
 
     async def close(self) -> None:
         if self.socket is not None and not self.closed:

@@ -148,8 +148,11 @@ async def walk(url: str, clicks: int, seed: int = 1) -> list[Run]:
     session = Session(url)
     run = await session.connect()
     runs = []
+    fragments: dict[str, str] = {}
     for _ in range(clicks):
-        run = await session.run(rng.choice(links(run)))
+        fragments.update(run.fragments())
+        link = rng.choice(links(run))
+        run = await session.run(link, fragments.get(link, ""))
         runs.append(run)
     await session.close()
     return runs

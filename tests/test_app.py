@@ -36,6 +36,8 @@ def view_data(at: AppTest) -> dict:
     unpacked from the elements that carry them."""
     blobs, views = {}, {}
     for component in at.get("bidi_component"):
+        if component.proto.component_name != "components.network":
+            continue  # the page's stylesheet
         data = component.proto.bytes  # a JSON object, or a blob: its name and tag on a line each, then its body
         if data.startswith(b"{"):
             mount = json.loads(data)
@@ -500,11 +502,23 @@ def test_the_header_popovers_draw_their_contents_only_while_open(monkeypatch):
     assert not at.multiselect
     assert not at.toggle
     assert "How to use the map" not in texts(at)
-    assert at.get("popover")[0].proto.popover.label == "Filters · 1"  # still says how many filters hold
+    assert at.button(key="filters_clear").label == "1 on"  # still says how many filters hold, beside the menu
     opened(at, "filters_menu")
     assert at.multiselect(key="kinds_widget").value == ["region"]
     opened(at, "about_menu")
     assert "How to use the map" in texts(at)
+
+
+def test_the_filters_menu_keeps_its_label_so_it_stays_open_while_used(monkeypatch):
+    """A popover whose label changes is drawn anew, closed: choosing a kind closed the Filters menu."""
+    at = open_app(monkeypatch, PAPER)
+    before = at.get("popover")[0].proto.popover.label
+    opened(at, "filters_menu")
+    at.multiselect(key="kinds_widget").select("region").run()
+    assert at.get("popover")[0].proto.popover.label == before == "Filters"
+    at.button(key="filters_clear").click().run()  # the count beside it clears the filters
+    assert not at.session_state["kinds"]
+    assert not [button for button in at.button if button.key == "filters_clear"]
 
 
 def test_the_paper_cited_for_its_own_definition(monkeypatch):
@@ -630,7 +644,8 @@ def test_a_broken_student_map_gets_line_numbered_problems(monkeypatch):
 URL_KEYS = ["selected", "kinds", "facets", "facet_depth", "relations", "depth", "panel", "ref", "path", "compare",
             "view", "standing", "present", "contrast", "tour", "step", "quiz", "unknown"]  # fmt: skip
 URL_VALUES = ["", "tpj", "-1", "99999999999999999999", "1e3", "0x10", "<script>alert(1)</script>", "javascript:1",
-              "../../etc/passwd", "a" * 5_000, "%00", "\u202e", "score", "references", "region", "1", "0"]  # fmt: skip
+              "../../etc/passwd", "a" * 5_000, "%00", "\u202e", "score", "references", "region", "1", "0",
+              "²", "⑨", "٣", "9" * 5_000]  # fmt: skip
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -643,6 +658,23 @@ def test_any_url_opens_the_map_without_an_error(monkeypatch, seed):
     assert not at.exception
     assert view_data(at)["graph"]["nodes"]
     assert "<script>" not in "".join(element.value for element in at.markdown if isinstance(element.value, str))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"quiz": "²", "panel": "quiz"}, {"tour": "argument", "panel": "tour", "step": "⑨"}, {"depth": "9" * 5_000},
+     {"facet_depth": "٣"}, {"step": "1" * 10, "tour": "argument", "panel": "tour"}],  # fmt: skip
+)
+def test_an_address_whose_numbers_are_not_ascii_digits_opens_the_map(monkeypatch, query):
+    """Digits Python's `isdigit` accepts and `int` does not (superscripts, circled, Arabic-Indic), or more
+    digits than an int may have, are left out like any value the map lacks: no error box, the map drawn."""
+    at = open_app(monkeypatch, PAPER, **query)
+    assert not at.exception
+    assert not at.error
+    assert view_data(at)["graph"]["nodes"]
+    assert at.session_state["depth"] == 0
+    assert at.session_state["quiz"] == 0
+    assert at.session_state["step"] == 1
 
 
 def test_one_sessions_student_map_is_not_anothers(monkeypatch):

@@ -41,9 +41,15 @@ def bar(
                 on_select=partial(state.on_network_select, state.SEARCH),
                 key=state.SEARCH,
             )
-        active = _active_filters()
-        _menu(f"Filters · {active}" if active else "Filters", ":material/filter_list:", "filters_menu", "",
+        # The menu's label stays the same: a popover whose label changes is drawn anew, closed (choosing a
+        # kind closed the menu). How many filters are on shows beside it, as the way to clear them.
+        _menu("Filters", ":material/filter_list:", "filters_menu", "",
               lambda: filters_form(concept_map, options))  # fmt: skip
+        active = state.active_filters()
+        if active:
+            hint = "1 filter is on: clear it" if active == 1 else f"{active} filters are on: clear them"
+            st.button(f"{active} on", icon=":material/filter_alt_off:", on_click=state.clear_filters,
+                      key="filters_clear", type="tertiary", help=hint)  # fmt: skip
         _menu("Export", ":material/ios_share:", "export_menu", "Take the map, or this view of it, anywhere",
               lambda: exchange.export_menu(concept_map, Path(file_name).stem or "map"))  # fmt: skip
         _menu("Open", ":material/folder_open:", "open_menu", "Open another map, or start one",
@@ -140,11 +146,6 @@ def current(concept_map: ConceptMap) -> tuple[Selection | None, Filters]:
 def _view_concepts(concept_map: ConceptMap) -> tuple[str, ...]:
     chosen = st.session_state[state.VIEW]
     return next((view.concepts for view in concept_map.views if view.id == chosen), ())
-
-
-def _active_filters() -> int:
-    keys = (state.KINDS, state.FACETS, state.RELATION_TYPES, state.STANDINGS, state.DEPTH, state.VIEW)
-    return sum(bool(st.session_state[key]) for key in keys)
 
 
 def _examples(concept_map: ConceptMap) -> str:

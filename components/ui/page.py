@@ -13,8 +13,9 @@ from components.model import ConceptMap
 
 from . import state
 
-STYLE = (Path(__file__).parent / "page.css").read_text(encoding="utf-8")
-PRESENTING_STYLE = (Path(__file__).parent / "presenting.css").read_text(encoding="utf-8")
+# The page's stylesheet, linked by an element that draws nothing: the browser fetches it once, and a
+# rerun sends only the element (not the stylesheet, as an inline <style> would be on every run).
+_STYLESHEET = st.components.v2.component("components.page", css="page.css", isolate_styles=False)
 ICON = (Path(__file__).parent / "icon.svg").read_text(encoding="utf-8")  # local: a :material/: icon loads from Google
 
 
@@ -27,7 +28,7 @@ def icon() -> None:
 def frame(concept_map: ConceptMap, presenting: bool) -> None:
     """Title the tab and style the page (larger type when presenting)."""
     st.set_page_config(page_title=concept_map.meta.title)
-    st.html(f"<style>{STYLE}{PRESENTING_STYLE if presenting else ''}</style>")
+    _STYLESHEET(key="atlas_style_presenting" if presenting else "atlas_style")
 
 
 def about(concept_map: ConceptMap) -> None:

@@ -16,8 +16,9 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from components import compare
+from components import address, compare
 from components.filters import Filters
 from components.model import ConceptMap
 from components.vocabulary import Kind, RelationType, Standing
@@ -51,6 +52,7 @@ STUDENT = "student_map"  # (name, content) of the student's map being scored
 THREE_D = "brain_3d"  # the brain view shows nilearn's 3D view as well as the glass brain
 OPENED = "opened_map"  # a MapFile opened from the page (an upload or an example) in place of the served one
 LISTED = "listed_links"  # {(concept id, phrase): how many}: a group of relations listed other than by default
+HEADER = "header_drawn"  # what the header above the map was last drawn with (see header_drawn)
 _URL_READ = "url_read"
 
 DETAILS, PATHS, COMPARE_PANEL, EVIDENCE, REFERENCES, OUTLINE, TOURS, QUIZZES, SCORES, BRAIN = (
@@ -92,6 +94,7 @@ VIEW_DEFAULTS: dict[str, Any] = {
     QUIZ: 0,
 }
 _RESET = (SELECTED, KINDS, FACETS, FACET_DEPTH, RELATION_TYPES, DEPTH, REFERENCE, PATH, VIEW, STANDINGS)
+_FILTERS = (KINDS, FACETS, FACET_DEPTH, RELATION_TYPES, DEPTH, VIEW, STANDINGS)
 _FLAGS = (PRESENT, CONTRAST)  # 0 or 1 in the URL, a toggle's True or False
 
 
@@ -140,21 +143,33 @@ def settle(options: Mapping[str, Collection[Any]]) -> None:
 
 
 def _read_url(options: Mapping[str, Collection[Any]]) -> None:
-    if st.session_state.get(_URL_READ):
+    """The view from the address: on a session's first run (a link opened), and when the browser's Back or
+    Forward brings back an address the view had (each view is an entry in the browser's history, see
+    write_url): then the view is the address's, and what it leaves out is at its default."""
+    navigated = _history_navigation()
+    if st.session_state.get(_URL_READ) and not navigated:
         return
     st.session_state[_URL_READ] = True
     params = st.query_params
     for key, default in VIEW_DEFAULTS.items():
+        if navigated:
+            st.session_state[key] = _copy(default)
         if key not in params:
             continue
         if isinstance(default, list):
             st.session_state[key] = [value for value in params.get_all(key) if value in options[key]]
         elif isinstance(default, int):
-            value = params[key]
-            if value.isdigit() and int(value) in options[key]:
-                st.session_state[key] = int(value)
+            value = address.number(params[key], options[key])
+            if value is not None:
+                st.session_state[key] = value
         elif params[key] in options[key]:
             st.session_state[key] = params[key]
+
+
+def _history_navigation() -> bool:
+    """Whether this run comes from the browser's Back or Forward (the page asks for the address it went to)."""
+    context = get_script_run_ctx()
+    return bool(context is not None and context.is_history_navigation)
 
 
 def _drop_unknown(options: Mapping[str, Collection[Any]]) -> None:
@@ -200,13 +215,36 @@ def view_query() -> dict[str, list[str]]:
 
 
 def write_url() -> None:
-    """Mirror the view in the URL, leaving out what is at its default."""
+    """Mirror the view in the URL, leaving out what is at its default. Each new address is an entry in the
+    browser's history (Streamlit pushes it), so Back and Forward walk through the views (see _read_url)."""
     wanted: dict[str, str | list[str]] = {
         key: values if isinstance(VIEW_DEFAULTS[key], list) else values[0] for key, values in view_query().items()
     }
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != {key: value if isinstance(value, list) else [value] for key, value in wanted.items()}:
         st.query_params.from_dict(wanted)
+
+
+def _header() -> tuple[bool, int]:
+    """What the header above the map shows that the panel can change: whether it is drawn at all
+    (presentation mode hides it) and the count of filters on its Filters menu."""
+    return presenting(), active_filters()
+
+
+def header_drawn() -> None:
+    """The header was drawn with the view as it is now (see header_changed)."""
+    st.session_state[HEADER] = _header()
+
+
+def header_changed() -> bool:
+    """Whether the view changed in a way the header shows since it was drawn: a click reruns only the map
+    and the panel (a fragment), so a change the header shows asks for the whole page again."""
+    return st.session_state.get(HEADER) != _header()
+
+
+def active_filters() -> int:
+    """How many kinds of filter are on (shown beside the Filters menu)."""
+    return sum(bool(st.session_state[key]) for key in (KINDS, FACETS, RELATION_TYPES, STANDINGS, DEPTH, VIEW))
 
 
 def presenting() -> bool:
@@ -305,6 +343,12 @@ def on_network_tour() -> None:
 def show_view(view_id: str | None) -> None:
     """Callback: show only a named view's concepts (None: the whole map)."""
     st.session_state[VIEW] = view_id
+
+
+def clear_filters() -> None:
+    """Callback: the whole map again (the selection stays)."""
+    for key in _FILTERS:
+        st.session_state[key] = _copy(VIEW_DEFAULTS[key])
 
 
 def reset() -> None:

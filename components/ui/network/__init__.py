@@ -1,9 +1,13 @@
 """The interactive network view and its search box: one custom component (v2), mounted three ways.
 
 - The map's data goes as a hidden element of its own whose data is bytes (`view_data.packed`: gzipped
-  JSON tagged with its version); so does what the filters show (`view_data.shown`). Streamlit sends an
-  element that has not changed since the last run as a reference to the copy the browser holds, so a
-  click or a filter sends neither, however large the map: the map crosses the wire once per content.
+  JSON tagged with its version); so does what the filters show (`view_data.shown`). The browser keeps each
+  blob by its tag (store.js) and says so (the element's state `held`); from then on the element carries
+  only the blob's name and tag, so a click or a filter sends neither, however large the map: the map
+  crosses the wire once per content. (Not Streamlit's own cache of unchanged elements: its references
+  race overlapping reruns, and a burst of clicks ended in "Cached ForwardMsg MISS" and a dead page; it is
+  off, see .streamlit/config.toml.) If the browser has lost a blob it is told to hold, it says so
+  (`held` None) and the next run sends it again.
 - The map itself, whose data is small: which blobs to draw, the selection, highlights, the mode.
 - The search box, which searches the same blob in the browser (no list of every name on each run).
 Every mount's data is bytes: a blob (a line with its name, a line with its tag, then its body), or a
@@ -28,6 +32,7 @@ from components.view_data import Blob
 # No HTML here: each mount builds what it shows (a blob mount, nothing), so no run sends markup again.
 _NETWORK = st.components.v2.component("components.network", js="network.js", css="network.css")
 
+_RUNS = "network_runs"  # session key: the last number given by _run_number
 MIN_HEIGHT = 420  # px: the canvas fills the window down to its bottom edge, but never less
 
 
@@ -65,6 +70,7 @@ def network(
         data=_json(
             {
                 "role": "map",
+                "run": _run_number(),
                 "graph": {"blob": graph_key(key), "tag": graph.tag},
                 "title": title,
                 "visible": {"blob": f"{key}_visible", "tag": visible.tag} if visible is not None else None,
@@ -93,6 +99,7 @@ def search(
         data=_json(
             {
                 "role": "search",
+                "run": _run_number(),
                 "graph": {"blob": graph_key(map_key), "tag": graph.tag},
                 "selected": selection.to_view() if selection else None,
                 "placeholder": "Search: a name, abbreviation or older term",
@@ -103,6 +110,14 @@ def search(
     )
 
 
+def _run_number() -> int:
+    """A number that grows with every mount of the session: under rapid reruns the browser may render an
+    overtaken run's data after a newer one's, and drops what is older than what it shows."""
+    number = int(st.session_state.get(_RUNS, 0)) + 1
+    st.session_state[_RUNS] = number
+    return number
+
+
 def _json(data: dict[str, Any]) -> bytes:
     """A mount's data as JSON in bytes: Streamlit sends bytes as they are, where it would first look
     through a dict for dataframes (importing pandas on the first page, a quarter of a second)."""
@@ -110,8 +125,22 @@ def _json(data: dict[str, Any]) -> bytes:
 
 
 def _blob(name: str, blob: Blob) -> None:
-    """A hidden element carrying `blob`: its name and tag on a line each, then its bytes (see store.js)."""
-    _NETWORK(key=name, data=f"{name}\n{blob.tag}\n".encode() + blob.body)
+    """A hidden element carrying `blob`: its name and tag on a line each, then its bytes (see store.js); once
+    the browser holds this tag, only its name and tag (no line break after the tag)."""
+    header = f"{name}\n{blob.tag}".encode()
+    data = header if held(name) == blob.tag else header + b"\n" + blob.body
+    _NETWORK(key=name, data=data, on_held_change=_nothing)
+
+
+def held(name: str) -> str | None:
+    """The tag of blob `name` the browser says it holds (None: none, or it has lost it)."""
+    state = st.session_state.get(name)
+    tag = state.get("held") if state is not None else None
+    return tag if isinstance(tag, str) else None
+
+
+def _nothing() -> None:
+    """The blob's state is read where it is drawn (see `held`); its change needs no callback of its own."""
 
 
 def graph_key(map_key: str) -> str:

@@ -71,7 +71,12 @@ export default function render(component) {
   const bytes = component.data;
   if (!(bytes instanceof Uint8Array)) return undefined;
   if (bytes[0] !== OPENING_BRACE) {
-    store.put(bytes);
+    // A blob: the page says which tag it holds, so that Python sends its content only when needed.
+    const held = store.put(bytes);
+    if (held !== heldBy.get(component.parentElement)) {
+      heldBy.set(component.parentElement, held);
+      component.setStateValue("held", held);
+    }
     return undefined;
   }
   const data = JSON.parse(new TextDecoder().decode(bytes));
@@ -80,6 +85,7 @@ export default function render(component) {
 }
 
 const OPENING_BRACE = 123;
+const heldBy = new WeakMap(); // a blob's element -> the tag it last told Python the page holds
 
 function renderMap(component) {
   const { data, parentElement, setTriggerValue } = component;
@@ -91,6 +97,9 @@ function renderMap(component) {
     view = createView(parentElement.querySelector(".atlas-network"));
     views.set(parentElement, view);
   }
+  // A render overtaken by a newer run's can still arrive after it (rapid reruns): the older is dropped.
+  if (data.run < view.run) return undefined;
+  view.run = data.run;
   const root = view.root;
   view.setTriggerValue = setTriggerValue;
   view.minHeight = data.minHeight;
@@ -112,11 +121,17 @@ function renderMap(component) {
     .catch((error) => showError(root, error));
 
   return () => {
+    // Streamlit calls the cleanup of a render that a newer one overtook (rapid reruns) as soon as it
+    // returns, while the element is still on the page: the newer render owns the view, which stays.
+    // Only an element that has left the page is torn down.
+    if (parentElement.isConnected) return;
+    stopGliding(view);
     window.removeEventListener("resize", view.onResize);
     document.removeEventListener("keydown", view.onPageKey, true);
     document.removeEventListener("atlas:search", view.onSearch);
     view.observer?.disconnect();
     view.network?.destroy();
+    view.network = null;
     views.delete(parentElement);
   };
 }
@@ -142,6 +157,7 @@ function createView(root) {
     tip: root.querySelector(".atlas-tip"),
     announcer: root.querySelector(".atlas-announce"),
     setTriggerValue: null, // the latest run's, to send clicks to Python
+    run: 0, // the number of the Python run whose data the view shows (see renderMap)
     pending: null, // data from Python waiting for vis-network to load
     network: null, // the vis-network instance, made on the first data
     nodes: null, // its DataSets
@@ -281,7 +297,10 @@ function apply(view, vis, data) {
   if (looks !== view.looks) restyle(view);
   view.looks = looks;
   view.root.dataset.selected = selectionKey(selected);
-  if (fromPython) announce(view);
+  if (fromPython) {
+    announce(view);
+    tellSearch(view, selected);
+  }
   view.wanted = data.frame?.length ? data.frame : null; // what to frame once the layout is ready
   if (!view.settled) return;
   if (data.frame?.length) frameOnce(view, data.frame);
@@ -526,6 +545,7 @@ function choose(view, selected) {
 function show(view, selected) {
   view.selected = selected;
   view.root.dataset.selected = selectionKey(selected);
+  tellSearch(view, selected);
   // Python first: the view redraws once Streamlit has sent the click (its own zero-delay timer, queued
   // before this one), so the server finds the details while the map is drawn.
   setTimeout(() => {
@@ -535,6 +555,12 @@ function show(view, selected) {
     if (selected) frame(view, neighbourhood(view, selected));
     announce(view);
   }, 0);
+}
+
+// The search box above this map shows what is selected: a click reruns only the map and the panel, not
+// the header the box is in, so the box hears of it here (search.js).
+function tellSearch(view, selected) {
+  document.dispatchEvent(new CustomEvent("atlas:selected", { detail: { map: view.graphBlob, selected } }));
 }
 
 // What the view shows, as a key: the selection and the rest of the scene (see apply).
@@ -593,6 +619,7 @@ function glide(view, from, to, done) {
   const start = performance.now();
   const zoom = to.scale / from.scale;
   const step = (now) => {
+    if (!view.network) return; // the view was torn down during the move
     const t = Math.min(1, (now - start) / FRAME_MS);
     const eased = t < 0.5 ? 2 * t * t : 1 - (2 - 2 * t) ** 2 / 2; // ease in and out
     view.network.moveTo({

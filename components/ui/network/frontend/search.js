@@ -27,6 +27,13 @@ export function renderSearch(component) {
     box = createBox(parentElement);
     boxes.set(parentElement, box);
   }
+  const cleanup = () => {
+    if (parentElement.isConnected) return; // an overtaken render's cleanup: the box stays (see network.js)
+    document.removeEventListener("atlas:selected", box.onSelected);
+    boxes.delete(parentElement);
+  };
+  if (data.run < box.run) return cleanup; // an overtaken run's data, come after a newer one's
+  box.run = data.run;
   box.setTriggerValue = setTriggerValue;
   box.input.placeholder = data.placeholder ?? "Search";
   box.input.title = data.help ?? "";
@@ -40,7 +47,7 @@ export function renderSearch(component) {
     if (box.version !== graph.version) box.entries = null;
     showSelected(box);
   });
-  return undefined;
+  return cleanup;
 }
 
 function createBox(parentElement) {
@@ -60,12 +67,21 @@ function createBox(parentElement) {
     active: -1,
     picks: 0,
     setTriggerValue: null,
+    onSelected: null,
+    run: 0, // the number of the Python run whose data the box shows
   };
   box.input.addEventListener("input", () => open(box));
   box.input.addEventListener("focus", () => box.input.select());
   box.input.addEventListener("keydown", (event) => onKey(box, event));
   box.input.addEventListener("blur", () => setTimeout(() => close(box, true), 150));
   box.list.addEventListener("pointerdown", (event) => event.preventDefault()); // keep the focus in the box
+  // A selection made on the map (or in the panel) reruns the map, not the header: the map tells the box.
+  box.onSelected = (event) => {
+    if (event.detail.map !== box.mapBlob) return;
+    box.selected = event.detail.selected ?? null;
+    showSelected(box);
+  };
+  document.addEventListener("atlas:selected", box.onSelected);
   box.list.addEventListener("click", (event) => {
     const option = event.target.closest("[role=option]");
     if (option) pick(box, Number(option.dataset.index));

@@ -1,35 +1,45 @@
 // Large data that reaches the page out of band: the map (once per content) and what the filters show.
 //
 // Python mounts each blob as a hidden element of its own whose data is raw bytes: the blob's name and a
-// tag naming its content, on a line each, then the content. Streamlit sends an element that has not changed since the last
-// run as a reference to the copy the browser already holds, so a click or a filter that leaves the map
-// as it was sends no map at all. The views ask for a blob by its key and the tag they expect.
+// tag naming its content, on a line each, then the content. Once the page says it holds that tag (the
+// element's state `held`, see network.js), the element carries the name and tag alone (no line break
+// after the tag): a click or a filter that leaves the map as it was sends no map at all. The views ask
+// for a blob by its key and the tag they expect.
 
-const blobs = new Map(); // key -> {tag, body}
+const KEPT = 2; // tags kept per blob: the newest, and the one before (an overtaken run may still ask for it)
+const blobs = new Map(); // key -> [{tag, body}], newest first
 const decoded = new Map(); // `${key}:${tag}` -> Promise of the parsed JSON
 const waiting = new Set(); // callbacks to try again when a blob arrives
 const NEWLINE = 10;
 
+function find(key, tag) {
+  return blobs.get(key)?.find((blob) => blob.tag === tag);
+}
+
+// Keep a blob that arrived; returns its tag if the page holds it now, or null if it came without its
+// content (Python believes the page holds it) and the page has lost it, so that Python sends it again.
 export function put(bytes) {
   const nameEnd = bytes.indexOf(NEWLINE);
   const tagEnd = bytes.indexOf(NEWLINE, nameEnd + 1);
   const text = new TextDecoder();
   const key = text.decode(bytes.subarray(0, nameEnd));
-  const tag = text.decode(bytes.subarray(nameEnd + 1, tagEnd));
-  if (blobs.get(key)?.tag === tag) return;
-  const before = blobs.get(key);
-  if (before) decoded.delete(`${key}:${before.tag}`);
-  blobs.set(key, { tag, body: bytes.subarray(tagEnd + 1) });
+  const tag = text.decode(bytes.subarray(nameEnd + 1, tagEnd === -1 ? bytes.length : tagEnd));
+  if (find(key, tag)) return tag;
+  if (tagEnd === -1) return null;
+  const kept = [{ tag, body: bytes.subarray(tagEnd + 1) }, ...(blobs.get(key) ?? [])];
+  for (const dropped of kept.splice(KEPT)) decoded.delete(`${key}:${dropped.tag}`);
+  blobs.set(key, kept);
   performance.mark(`atlas:blob:${key}`);
   for (const retry of [...waiting]) retry();
+  return tag;
 }
 
 // The body of blob `key` once its content is `tag`.
 export function bytes(key, tag) {
   return new Promise((resolve) => {
     const attempt = () => {
-      const blob = blobs.get(key);
-      if (blob?.tag !== tag) return false;
+      const blob = find(key, tag);
+      if (!blob) return false;
       waiting.delete(attempt);
       resolve(blob.body);
       return true;
