@@ -71,6 +71,10 @@ def test_the_guide_lists_every_kind_and_relation_type_with_its_wording():
     for relation, info in RELATIONS.items():
         inverse = "(the same)" if info.inverse == info.label else info.inverse
         assert f"| `{relation}` | {info.label} | {inverse} |" in GUIDE, relation
+        if info.negative:
+            label, inverse = info.negative
+            inverse = "(the same)" if inverse == label else inverse
+            assert f"| `{relation}` | {label} | {inverse} |" in GUIDE, f"{relation}, sign: negative"
 
 
 def test_the_readme_links_the_guide_and_the_docs():
