@@ -74,6 +74,7 @@ class RelationType(StrEnum):
     IMPROVES = "improves"
     LEADS_TO = "leads_to"
     EXPLAINS = "explains"
+    ROLE_IN = "role_in"
 
 
 class Sign(StrEnum):
@@ -171,6 +172,11 @@ RELATIONS: dict[RelationType, RelationInfo] = {
     ),
     RelationType.EXPLAINS: RelationInfo(
         "explains", "is explained by", "A theory or account proposes how something works."
+    ),
+    RelationType.ROLE_IN: RelationInfo(
+        "is a role in",
+        "involves the role of",
+        "A participant's role in a process or construct (the one who perceives, the one perceived), not a part of it.",
     ),
 }
 SIGNED = frozenset(kind for kind, info in RELATIONS.items() if info.negative)  # types that may say `sign: negative`

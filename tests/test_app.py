@@ -508,7 +508,7 @@ def test_the_header_popovers_draw_their_contents_only_while_open(monkeypatch):
 
 
 def test_the_paper_cited_for_its_own_definition(monkeypatch):
-    at = open_app(monkeypatch, PAPER, selected="perceiver|part_of|empathy")
+    at = open_app(monkeypatch, PAPER, selected="perceiver|role_in|empathy")
     assert "The paper itself: Zaki, J. & Ochsner, K.N." in plain(texts(at)).replace("\u2060", "")
 
 
