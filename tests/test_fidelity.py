@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from components import evidence, load
+from components import evidence, load, mni
 from components.model import ConceptMap
 from components.vocabulary import RELATIONS, RelationType, Standing
 
@@ -34,3 +34,10 @@ def test_perceiver_and_target_are_roles_in_empathy_not_parts_of_it(paper: Concep
     for role in ("perceiver", "target"):
         assert f"{role}|part_of|empathy" not in paper.relation_by_id
         assert standing(paper, f"{role}|role_in|empathy") == Standing.INTERPRETIVE
+
+
+def test_the_ifg_is_not_called_brocas_area_at_a_right_hemisphere_point(paper: ConceptMap):
+    """Broca's area is the left IFG; the map's IFG point is on the right, so it may only be its homologue."""
+    ifg = paper.concept_by_id["ifg"]
+    assert mni.points(ifg.mni)[0][0] > 0
+    assert mni.hemisphere([ifg.label, *ifg.aliases]) == "right"
