@@ -531,7 +531,7 @@ def test_a_tour_step_in_the_url_opens_that_step_framed_and_lit(monkeypatch):
     assert not at.exception
     assert plain(at.subheader[0].value) == "Mentalizing and its regions (Figure 2)"
     data = view_data(at)
-    assert data["frame"][:3] == ["mentalizing", "mental_state_attribution", "self_projection"]
+    assert data["frame"][:3] == ["mentalizing", "mentalizing_tasks", "mental_state_attribution"]
     assert {"mpfc", "tpj", "pcc_precuneus"} <= set(data["highlight"]["nodes"])
     assert "mentalizing|engages|tpj" in data["highlight"]["edges"]
     assert data["touring"] is True
