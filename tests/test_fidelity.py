@@ -111,6 +111,18 @@ def test_the_commentary_is_theory_and_the_target_articles_kind_is_explained_in_t
     assert "# evidence: review. A Psychological Inquiry target article" in before
 
 
+REASONS = re.compile(r"map's|map reads|authors'|uncertain|contested|tentative|one study", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("path", MAP_FILES, ids=lambda path: path.name)
+def test_a_relation_that_states_its_own_standing_says_why_in_its_note(path: Path):
+    """A stated standing overrides the rule: its note names the reading or the doubt behind it."""
+    concept_map = load.parse(path.read_text(encoding="utf-8"), path.name, student=True)
+    for relation in concept_map.relations:
+        if relation.standing is not None:
+            assert REASONS.search(relation.note), relation.id
+
+
 # --- every tour, in every map -----------------------------------------------------------------------------
 
 
