@@ -43,11 +43,10 @@ def links(concept_map: ConceptMap, concept_id: str) -> dict[str, list[Link]]:
     by_id = concept_map.concept_by_id
     order = {kind: index for index, kind in enumerate(RELATIONS)}
     for relation in sorted(concept_map.relations, key=lambda r: order[r.type]):
-        info = RELATIONS[relation.type]
         if relation.source == concept_id:
-            phrase, other = info.label, by_id[relation.target]
+            phrase, other = relation.phrase, by_id[relation.target]
         elif relation.target == concept_id:
-            phrase, other = info.inverse, by_id[relation.source]
+            phrase, other = relation.inverse_phrase, by_id[relation.source]
         else:
             continue
         groups.setdefault(phrase, []).append(
@@ -70,7 +69,7 @@ def claim(concept_map: ConceptMap, relation: Relation) -> Claim:
     return Claim(
         relation.id,
         by_id[relation.source],
-        RELATIONS[relation.type].label,
+        relation.phrase,
         by_id[relation.target],
         relation.note,
         citations_of(concept_map, relation.refs),

@@ -21,7 +21,7 @@ import networkx as nx
 from . import citations, layout, spreadsheet, view_data
 from . import graph as graphs
 from .model import ConceptMap
-from .vocabulary import KINDS, RELATIONS
+from .vocabulary import KINDS
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,8 @@ def network(concept_map: ConceptMap) -> nx.MultiDiGraph[str]:
             key=relation.id,
             relation_id=relation.id,
             type=str(relation.type),
-            label=RELATIONS[relation.type].label,
+            label=relation.phrase,
+            sign=str(relation.sign),
             note=relation.note,
             refs="; ".join(relation.refs),
         )
@@ -123,7 +124,7 @@ def _csv(concept_map: ConceptMap, stem: str) -> list[File]:
     ]  # fmt: skip
     relations = [
         {"source": r.source, "source_label": labels[r.source], "type": str(r.type),
-         "wording": RELATIONS[r.type].label, "target": r.target, "target_label": labels[r.target], "note": r.note,
+         "wording": r.phrase, "target": r.target, "target_label": labels[r.target], "note": r.note,
          "refs": "; ".join(r.refs)}
         for r in concept_map.relations
     ]  # fmt: skip
@@ -163,7 +164,7 @@ def _cxl(concept_map: ConceptMap, stem: str) -> list[File]:
         ElementTree.SubElement(concept_places, tag("concept-appearance"), {"id": concept.id, "x": str(x), "y": str(y)})
     for number, relation in enumerate(concept_map.relations, 1):
         phrase = f"phrase-{number}"
-        wording = {"id": phrase, "label": RELATIONS[relation.type].label, "short-comment": relation.note}
+        wording = {"id": phrase, "label": relation.phrase, "short-comment": relation.note}
         ElementTree.SubElement(phrase_list, tag("linking-phrase"), wording)
         (x1, y1), (x2, y2) = places[relation.source], places[relation.target]
         middle = {"id": phrase, "x": str((x1 + x2) // 2), "y": str((y1 + y2) // 2)}

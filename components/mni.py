@@ -77,11 +77,18 @@ def distance_outside(point: Point) -> float:
     return 0.0 if best <= 1.0 else best  # within half a voxel counts as inside
 
 
+# Areas named for one hemisphere by definition: "Broca's area" is the left inferior frontal gyrus (its
+# right counterpart is called its homologue), "Wernicke's area" the left posterior superior temporal gyrus.
+ONE_SIDED = re.compile(r"\b(broca|wernicke)['’]?s? area\b", re.IGNORECASE)
+
+
 def hemisphere(words: Sequence[str]) -> str | None:
-    """ "right" or "left" if the region's names state one hemisphere only (e.g. "right TPJ", "rTPJ")."""
+    """ "right" or "left" if the region's names state one hemisphere only (e.g. "right TPJ", "rTPJ",
+    "Broca's area")."""
     stated = set()
     for word in words:
-        stated |= {side for side in ("right", "left") if re.search(rf"\b{side}\b", word, re.IGNORECASE)}
+        sides = {side for side in ("right", "left") if re.search(rf"\b{side}\b", word, re.IGNORECASE)}
+        stated |= sides or ({"left"} if ONE_SIDED.search(word) else set())
         if re.fullmatch(r"r[A-Z]{2,}", word.strip()):
             stated.add("right")
         if re.fullmatch(r"l[A-Z]{2,}", word.strip()):

@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from . import mni as coordinates
 from .errors import MapError, Path, Problem
-from .vocabulary import EvidenceKind, Kind, RelationType, Standing
+from .vocabulary import RELATIONS, SIGNED, EvidenceKind, Kind, RelationType, Sign, Standing
 
 SLUG = r"^[a-z][a-z0-9_]*$"
 KIND_VALUES = frozenset(str(kind) for kind in Kind)
@@ -184,11 +184,26 @@ class Relation(Strict):
         description="How firmly it stands, if not as its type and references say (see components/evidence.py): "
         "established, tentative, or interpretive (the map's authors' reading).",
     )
+    sign: Sign = Field(
+        default=Sign.POSITIVE,
+        description="negative where more of the source goes with less of the target (predicts, correlates_with, "
+        "modulates): it then reads 'predicts less', 'correlates negatively with', 'reduces'.",
+    )
 
     @property
     def id(self) -> str:
         """A stable id: a map has at most one relation per source, type and target."""
         return f"{self.source}|{self.type}|{self.target}"
+
+    @property
+    def phrase(self) -> str:
+        """How it reads from its source: "predicts", or "predicts less" when its sign is negative."""
+        return RELATIONS[self.type].words(self.sign)[0]
+
+    @property
+    def inverse_phrase(self) -> str:
+        """How it reads from its target: "is predicted by", or "is inversely predicted by"."""
+        return RELATIONS[self.type].words(self.sign)[1]
 
 
 class Reference(Strict):
@@ -438,6 +453,12 @@ def cross_reference_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
                 if isinstance(value, str) and value not in ids:
                     yield Problem(f"unknown concept '{value}'{_did_you_mean(value, ids)}", (*path, end))
         yield from _known_refs(relation, path, keys)
+        kind = relation.get("type")
+        if relation.get("sign") == Sign.NEGATIVE and isinstance(kind, str) and kind in RELATIONS and kind not in SIGNED:
+            yield Problem(
+                f"'{kind}' has no negative reading; only {', '.join(sorted(SIGNED))} may have sign: negative",
+                (*path, "sign"),
+            )
         if type(triple[0]) is str and type(triple[1]) is str and type(triple[2]) is str:
             if triple[0] == triple[2]:
                 yield Problem(f"a relation must join two different concepts, not '{triple[0]}' to itself", path)

@@ -15,7 +15,7 @@ import networkx as nx
 from .citations import Citation
 from .details import citations_of
 from .model import Concept, ConceptMap, Relation
-from .vocabulary import RELATIONS, Kind, RelationType
+from .vocabulary import Kind, RelationType
 
 ALTERNATIVES = 3
 
@@ -89,7 +89,6 @@ def _hubs(concept_map: ConceptMap, network: nx.Graph[str]) -> set[str]:
 
 
 def _step(concept_map: ConceptMap, relation: Relation, start: str, end: str) -> Step:
-    info = RELATIONS[relation.type]
     by_id = concept_map.concept_by_id
-    phrase = info.label if relation.source == start else info.inverse
+    phrase = relation.phrase if relation.source == start else relation.inverse_phrase
     return Step(relation, by_id[start], phrase, by_id[end], citations_of(concept_map, relation.refs))

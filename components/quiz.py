@@ -162,7 +162,7 @@ def _joined(concept_map: ConceptMap, concept: str, kind: RelationType) -> set[st
 
 def _sentence(concept_map: ConceptMap, relation: Relation) -> str:
     by_id = concept_map.concept_by_id
-    return f"{by_id[relation.source].label} {RELATIONS[relation.type].label} {by_id[relation.target].label}"
+    return f"{by_id[relation.source].label} {relation.phrase} {by_id[relation.target].label}"
 
 
 def concept_options(question: Question, concept_map: ConceptMap) -> list[Concept | None]:

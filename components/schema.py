@@ -20,6 +20,7 @@ def json_schema() -> dict[str, Any]:
     ]
     definitions["RelationType"]["markdownEnumDescriptions"] = [
         f"**{info.label}** ({'symmetric' if info.symmetric else 'inverse: ' + info.inverse}): {info.description}"
+        + (f" With `sign: negative`: **{info.negative[0]}**." if info.negative else "")
         for info in RELATIONS.values()
     ]
     return {

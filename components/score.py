@@ -136,7 +136,7 @@ def score(student: ConceptMap, expert: ConceptMap, chosen: Mapping[str, str | No
 
 def sentence(concept_map: ConceptMap, relation: Relation) -> str:
     by_id = concept_map.concept_by_id
-    return f"{by_id[relation.source].label} {RELATIONS[relation.type].label} {by_id[relation.target].label}"
+    return f"{by_id[relation.source].label} {relation.phrase} {by_id[relation.target].label}"
 
 
 def report(result: Score, student: ConceptMap, expert: ConceptMap) -> str:

@@ -146,16 +146,15 @@ def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) 
         })  # fmt: skip
     edges = []
     for relation in concept_map.relations:
-        info = RELATIONS[relation.type]
         edges.append({
             "id": relation.id,
             "from": relation.source,
             "to": relation.target,
             "search": search[relation.id],
-            "tip": f"{labels[relation.source]} {info.label} {labels[relation.target]}\n\n{relation.note}",
-            "relation": info.label,
+            "tip": f"{labels[relation.source]} {relation.phrase} {labels[relation.target]}\n\n{relation.note}",
+            "relation": relation.phrase,
             "type": str(relation.type),
-            "directed": not info.symmetric,
+            "directed": not RELATIONS[relation.type].symmetric,
             "standing": str(standing[relation.id]),
         })  # fmt: skip
     kinds = Counter(concept.kind for concept in concept_map.concepts)
@@ -203,9 +202,7 @@ def search_labels(concept_map: ConceptMap) -> dict[str, str]:
         labels[concept.id] = f"{concept.name} · {KINDS[concept.kind].label.lower()}{aliases}"
     by_id = concept_map.concept_by_id
     for relation in concept_map.relations:
-        labels[relation.id] = (
-            f"{by_id[relation.source].label} → {RELATIONS[relation.type].label} → {by_id[relation.target].label}"
-        )
+        labels[relation.id] = f"{by_id[relation.source].label} → {relation.phrase} → {by_id[relation.target].label}"
     return labels
 
 

@@ -74,6 +74,14 @@ class RelationType(StrEnum):
     IMPROVES = "improves"
     LEADS_TO = "leads_to"
     EXPLAINS = "explains"
+    ROLE_IN = "role_in"
+
+
+class Sign(StrEnum):
+    """Which way a relation runs: more of the source goes with more of the target, or with less."""
+
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,13 @@ class RelationInfo:
     inverse: str  # target <inverse> source
     description: str
     symmetric: bool = False
+    negative: tuple[str, str] | None = None  # (label, inverse) of a relation whose sign is negative, if it may have one
+
+    def words(self, sign: Sign = Sign.POSITIVE) -> tuple[str, str]:
+        """How a relation of this type reads from its source and from its target, given its sign."""
+        if sign == Sign.NEGATIVE and self.negative:
+            return self.negative
+        return self.label, self.inverse
 
 
 RELATIONS: dict[RelationType, RelationInfo] = {
@@ -119,13 +134,23 @@ RELATIONS: dict[RelationType, RelationInfo] = {
         "overlaps with", "overlaps with", "Two networks or constructs share regions or parts.", symmetric=True
     ),
     RelationType.PREDICTS: RelationInfo(
-        "predicts", "is predicted by", "Activity or a measure forecasts a later behaviour or outcome."
+        "predicts",
+        "is predicted by",
+        "Activity or a measure forecasts a later behaviour or outcome.",
+        negative=("predicts less", "is inversely predicted by"),
     ),
     RelationType.CORRELATES_WITH: RelationInfo(
-        "correlates with", "correlates with", "Two measures vary together across people.", symmetric=True
+        "correlates with",
+        "correlates with",
+        "Two measures vary together, across people or from moment to moment within them.",
+        symmetric=True,
+        negative=("correlates negatively with", "correlates negatively with"),
     ),
     RelationType.MODULATES: RelationInfo(
-        "modulates", "is modulated by", "A context or factor changes the strength of a response."
+        "modulates",
+        "is modulated by",
+        "A context or factor changes the strength of a response.",
+        negative=("reduces", "is reduced by"),
     ),
     RelationType.IMPAIRED_IN: RelationInfo(
         "is impaired in", "shows impaired", "A facet, process or region works atypically in a population."
@@ -148,7 +173,13 @@ RELATIONS: dict[RelationType, RelationInfo] = {
     RelationType.EXPLAINS: RelationInfo(
         "explains", "is explained by", "A theory or account proposes how something works."
     ),
+    RelationType.ROLE_IN: RelationInfo(
+        "is a role in",
+        "involves the role of",
+        "A participant's role in a process or construct (the one who perceives, the one perceived), not a part of it.",
+    ),
 }
+SIGNED = frozenset(kind for kind, info in RELATIONS.items() if info.negative)  # types that may say `sign: negative`
 
 
 class EvidenceKind(StrEnum):

@@ -522,7 +522,7 @@ def test_the_filters_menu_keeps_its_label_so_it_stays_open_while_used(monkeypatc
 
 
 def test_the_paper_cited_for_its_own_definition(monkeypatch):
-    at = open_app(monkeypatch, PAPER, selected="perceiver|part_of|empathy")
+    at = open_app(monkeypatch, PAPER, selected="perceiver|role_in|empathy")
     assert "The paper itself: Zaki, J. & Ochsner, K.N." in plain(texts(at)).replace("\u2060", "")
 
 
@@ -545,7 +545,7 @@ def test_a_tour_step_in_the_url_opens_that_step_framed_and_lit(monkeypatch):
     assert not at.exception
     assert plain(at.subheader[0].value) == "Mentalizing and its regions (Figure 2)"
     data = view_data(at)
-    assert data["frame"][:3] == ["mentalizing", "mental_state_attribution", "self_projection"]
+    assert data["frame"][:3] == ["mentalizing", "mentalizing_tasks", "mental_state_attribution"]
     assert {"mpfc", "tpj", "pcc_precuneus"} <= set(data["highlight"]["nodes"])
     assert "mentalizing|engages|tpj" in data["highlight"]["edges"]
     assert data["touring"] is True

@@ -71,6 +71,14 @@ def test_a_hemisphere_in_the_name_must_agree_with_the_sign_of_x():
     load.parse(with_region(aliases=["left AI", "right AI"]), "map.yaml")  # both named: either sign
 
 
+def test_an_area_named_for_one_hemisphere_must_lie_in_it():
+    """Broca's area is the left inferior frontal gyrus: a right-hemisphere point may be its homologue only."""
+    with pytest.raises(MapError, match="the left hemisphere but x = 50"):
+        load.parse(with_region(aliases=["Broca's area"], mni=[50, 12, 16]), "map.yaml")
+    load.parse(with_region(aliases=["right homologue of Broca's area"], mni=[50, 12, 16]), "map.yaml")
+    load.parse(with_region(label="Broca's area", mni=[-50, 14, 12]), "map.yaml")
+
+
 def test_a_region_may_carry_one_point_per_hemisphere():
     concept_map = load.parse(with_region(mni=[[-36, 20, 2], [38, 20, 2]]), "map.yaml")
     (region,) = brain.placed(concept_map)

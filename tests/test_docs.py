@@ -71,8 +71,26 @@ def test_the_guide_lists_every_kind_and_relation_type_with_its_wording():
     for relation, info in RELATIONS.items():
         inverse = "(the same)" if info.inverse == info.label else info.inverse
         assert f"| `{relation}` | {info.label} | {inverse} |" in GUIDE, relation
+        if info.negative:
+            label, inverse = info.negative
+            inverse = "(the same)" if inverse == label else inverse
+            assert f"| `{relation}` | {label} | {inverse} |" in GUIDE, f"{relation}, sign: negative"
 
 
 def test_the_readme_links_the_guide_and_the_docs():
     for page in ("docs/writing-a-map.md", "docs/benchmarks.md", "docs/security.md"):
         assert page in README, page
+
+
+def test_the_guide_words_claims_modestly_with_examples_the_map_keeps():
+    """Its 'after' examples are the paper's tour as it stands, and its 'before' ones are gone from it."""
+    section = GUIDE.split("## Wording claims modestly", 1)[1].split("\n## ", 1)[0]
+    for question in ("What was compared?", "In whom?", "In which direction?", "Whose reading?", "How firmly?"):
+        assert question in section
+    paper = load.load_concepts(ROOT / "concepts.yaml")
+    told = " ".join(step.text for tour in paper.tours for step in tour.steps).replace("**", "").replace("*", "")
+    after = re.findall(r'\*\*After\*\*: "(.+?)"\n', section)
+    before = re.findall(r'\*\*Before\*\* \([^)]*\): "(.+?)"\n', section, re.DOTALL)
+    assert len(after) == len(before) == 2
+    assert all(quote in told for quote in after)
+    assert not any(" ".join(quote.split()) in told for quote in before)

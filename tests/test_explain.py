@@ -157,7 +157,7 @@ def test_the_review_found_no_longer_stands_as_it_did(paper):
 
 def test_the_paper_cites_itself_for_its_own_definitions(paper):
     for role in ("perceiver", "target"):
-        relation = paper.relation_by_id[f"{role}|part_of|empathy"]
+        relation = paper.relation_by_id[f"{role}|role_in|empathy"]
         assert relation.refs == (paper.meta.source.key,)
 
 

@@ -197,7 +197,7 @@ def test_unknown_field_without_a_near_name_has_no_suggestion(minimal_data):
 
     [message] = messages_at(minimal_data, ("relations", 0, "zzz"))
 
-    assert message == "unknown field 'zzz'; allowed fields: source, type, target, refs, note, standing"
+    assert message == "unknown field 'zzz'; allowed fields: source, type, target, refs, note, standing, sign"
 
 
 def test_missing_field_is_named_on_its_record(minimal_data):

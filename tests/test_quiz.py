@@ -22,14 +22,13 @@ MAPS = {
 
 
 def sentences_true(concept_map: ConceptMap) -> dict[str, set[str]]:
-    """Every 'A <wording> B' the map supports, with the reference keys behind each."""
+    """Every 'A <wording> B' the map supports (in its own words: a negative one as such), with the keys behind each."""
     by_id = concept_map.concept_by_id
     found: dict[str, set[str]] = {}
     for r in concept_map.relations:
-        info = RELATIONS[r.type]
-        found.setdefault(f"{by_id[r.source].label} {info.label} {by_id[r.target].label}", set()).update(r.refs)
-        if info.symmetric:
-            found.setdefault(f"{by_id[r.target].label} {info.label} {by_id[r.source].label}", set()).update(r.refs)
+        found.setdefault(f"{by_id[r.source].label} {r.phrase} {by_id[r.target].label}", set()).update(r.refs)
+        if RELATIONS[r.type].symmetric:
+            found.setdefault(f"{by_id[r.target].label} {r.phrase} {by_id[r.source].label}", set()).update(r.refs)
     return found
 
 

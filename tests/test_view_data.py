@@ -201,3 +201,36 @@ def test_a_relations_line_says_how_firmly_it_stands(payload: dict):
     assert dashes["established"] is False
     assert dashes["interpretive"] == view_data.LINES[Standing.INTERPRETIVE]
     assert {line["standing"] for line in payload["lines"]} <= {"established", "tentative", "interpretive"}
+
+
+@pytest.fixture
+def negative(minimal_data) -> ConceptMap:
+    """The minimal map with a finding whose direction is negative: more activity, less helping."""
+    from components import model
+
+    minimal_data["concepts"].append({"id": "helping", "label": "Helping", "kind": "behavior", "summary": "S."})
+    minimal_data["relations"].append({
+        "source": "anterior_insula", "type": "predicts", "target": "helping", "sign": "negative",
+        "refs": ["singer_2004"], "note": "More activity went with less helping.",
+    })  # fmt: skip
+    return model.validate(minimal_data)
+
+
+def test_a_negative_relation_says_so_in_its_line_its_details_and_its_tooltip(negative: ConceptMap):
+    from components import export, paths, quiz, score, standalone
+
+    relation = negative.relation_by_id["anterior_insula|predicts|helping"]
+    assert (relation.phrase, relation.inverse_phrase) == ("predicts less", "is inversely predicted by")
+    edge = next(e for e in view_data.network(negative, {})["edges"] if e["id"] == relation.id)
+    assert edge["relation"] == "predicts less"
+    assert edge["tip"].startswith("Anterior insula predicts less Helping\n")
+    assert view_data.search_labels(negative)[relation.id] == "Anterior insula → predicts less → Helping"
+    assert "predicts less" in details.links(negative, "anterior_insula")
+    assert list(details.links(negative, "helping")) == ["is inversely predicted by"]
+    assert details.claim(negative, relation).phrase == "predicts less"
+    assert paths.between(negative, "helping", "anterior_insula")[0].steps[0].phrase == "is inversely predicted by"
+    sentence = "Anterior insula predicts less Helping"
+    assert quiz._sentence(negative, relation) == score.sentence(negative, relation) == sentence
+    assert standalone.data(negative)["relations"][relation.id]["inverse"] == "is inversely predicted by"
+    table = export.export(negative, "csv")[1].data.decode()
+    assert "predicts less" in table

@@ -19,7 +19,7 @@ from components import evidence, export
 from components.citations import cite, cite_source, source_link
 from components.mni import points
 from components.model import ConceptMap
-from components.vocabulary import KINDS, RELATIONS
+from components.vocabulary import KINDS
 
 ASSETS = files(__package__)
 # vis-network as the app serves it (read as a file: importing components.ui.network would start Streamlit)
@@ -64,8 +64,8 @@ def data(concept_map: ConceptMap) -> dict[str, Any]:
             relation.id: {
                 "source": relation.source,
                 "target": relation.target,
-                "label": RELATIONS[relation.type].label,
-                "inverse": RELATIONS[relation.type].inverse,
+                "label": relation.phrase,
+                "inverse": relation.inverse_phrase,
                 "note": relation.note,
                 "standing": str(standings[relation.id]),
                 "refs": [key for key in relation.refs if key in cited],
