@@ -8,9 +8,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
-from . import address
+from . import address, paths, tours
 from . import graph as graphs
-from . import paths, tours
 from .filters import Filters
 from .model import ConceptMap
 from .selection import Selection
