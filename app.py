@@ -104,7 +104,7 @@ def explorer(file: data.MapFile, concept_map: ConceptMap, drawn: view_data.Blob)
 
     # The panel widens for its tables (references, comparisons, evidence); otherwise the map takes the most.
     wide = shown in (state.REFERENCES, state.COMPARE_PANEL, state.EVIDENCE, state.SCORES, state.BRAIN)
-    map_column, side_column = st.columns([3, 2] if wide else [2, 1] if presenting else [5, 2], gap="medium")
+    map_column, side_column = st.columns([3, 2] if wide else [7, 2] if presenting else [5, 2], gap="medium")
     with map_column:
         if not visible.nodes:
             st.info("No concepts match these filters. Loosen them, or use *Reset view* under Filters.")
@@ -128,7 +128,7 @@ def explorer(file: data.MapFile, concept_map: ConceptMap, drawn: view_data.Blob)
     with side_column, st.container(key="side_panel"):
         page.panel_choice(presenting)
         if shown == state.TOURS:
-            tour.view(concept_map)
+            tour.view(concept_map, presenting)
         elif shown == state.PATHS:
             path.view(concept_map, data.derived(file, view_data.search_labels), routes)
         elif shown == state.COMPARE_PANEL:

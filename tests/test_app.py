@@ -565,6 +565,16 @@ def test_next_previous_and_end_turn_the_tour(monkeypatch):
     assert view_data(at)["touring"] is False
 
 
+def test_the_last_step_offers_to_end_the_tour_instead_of_next(monkeypatch):
+    at = open_app(monkeypatch, PAPER, panel="tour", tour="argument", step="14", present="1")
+    keys = {button.key for button in at.button}
+    assert "tour-next" not in keys
+    assert next(b for b in at.button if b.key == "tour-finish").label == "End the tour"
+    next(b for b in at.button if b.key == "tour-finish").click().run()
+    assert "tour" not in at.query_params
+    assert "present" not in at.query_params
+
+
 def test_starting_a_tour_presents_it(monkeypatch):
     at = open_app(monkeypatch, PAPER, panel="tour")
     next(b for b in at.button if b.key == "tour-start:argument").click().run()

@@ -41,9 +41,7 @@ def about(concept_map: ConceptMap) -> None:
 def panel_choice(presenting: bool) -> str:
     """The side panel's tabs (and, when presenting, the way out); returns the view to show."""
     if presenting and st.session_state[state.PANEL] == state.TOURS and st.session_state[state.TOUR]:
-        # A tour in front of a class: no tabs, only the way out.
-        st.button("Exit presentation", icon=":material/close_fullscreen:", on_click=state.present, args=(False,))
-        return str(st.session_state[state.PANEL])
+        return str(st.session_state[state.PANEL])  # a tour in front of a class: no tabs (the way out is below)
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         st.segmented_control(
             "Show",

@@ -38,6 +38,7 @@ VIEW = "view"  # a named view (a figure of the paper): only its concepts are sho
 STANDINGS = "standing"  # the standings of the relations shown (none: all)
 TOUR = "tour"  # the tour being given
 STEP = "step"  # its step, from 1
+TOUR_STEPS = "tour_steps"  # private: how many steps the tour being given has (the arrow keys stop at its end)
 QUIZ = "quiz"  # the seed of the question set (the same seed, the same questions)
 PRESENT = "present"  # 1 in presentation mode
 CONTRAST = "contrast"  # 1 for the high-contrast palette
@@ -334,10 +335,11 @@ def end_tour() -> None:
 
 
 def on_network_tour() -> None:
-    """Callback: the arrow keys turn the tour's pages (the view sends "next" or "previous")."""
+    """Callback: the arrow keys turn the tour's pages (the view sends "next" or "previous"), within the tour:
+    → on its last step does nothing (it once went past the end, and the step fell back to the first)."""
     event = st.session_state[NETWORK].tour or {}
     if st.session_state[TOUR]:
-        st.session_state[STEP] = max(1, st.session_state[STEP] + (1 if event.get("go") == "next" else -1))
+        turn(1 if event.get("go") == "next" else -1, st.session_state.get(TOUR_STEPS, 1))
 
 
 def show_view(view_id: str | None) -> None:

@@ -19,6 +19,7 @@ def current(concept_map: ConceptMap) -> tuple[Tour | None, int]:
     if tour is None:
         return None, 1
     st.session_state[state.STEP] = min(st.session_state[state.STEP], len(tour.steps))
+    st.session_state[state.TOUR_STEPS] = len(tour.steps)
     return tour, st.session_state[state.STEP]
 
 
@@ -30,27 +31,50 @@ def shown(concept_map: ConceptMap) -> tuple[list[str], list[str]] | None:
     return tours.shown(concept_map, tour.steps[step - 1])
 
 
-def view(concept_map: ConceptMap) -> None:
+def view(concept_map: ConceptMap, presenting: bool = False) -> None:
+    """The step: where it is in the tour, its title, its text (which scrolls by itself when long, see
+    page.css), the works it cites and the ways on, so that these stay on screen at 1280×720 however long
+    the text. On the last step, Next gives way to "End the tour". In front of a room the panel is narrow
+    (the map takes the width): the title is smaller (page.css), and leaving is a quiet line at the top."""
     tour, number = current(concept_map)
     if tour is None:
         chooser(concept_map)
         return
     step = tour.steps[number - 1]
-    st.caption(f"{md.text(tour.title)} · step {number} of {len(tour.steps)}")
-    st.progress(number / len(tour.steps))
-    st.subheader(md.text(step.title), anchor=False)
-    st.markdown(md.emphasis(step.text))
+    last = number == len(tour.steps)
+    where = f"Step {number} of {len(tour.steps)}"
+    if presenting:
+        with st.container(horizontal=True, vertical_alignment="center", gap="small", key="tour_top"):
+            st.caption(where)
+            st.button("End", icon=":material/close:", on_click=state.end_tour, key="tour-end", type="tertiary",
+                      help="Leave the tour and presentation mode")  # fmt: skip
+            st.button("Exit presentation", icon=":material/close_fullscreen:", on_click=state.present,
+                      args=(False,), key="tour-unpresent", type="tertiary",
+                      help="Back to the page (the tour goes on)")  # fmt: skip
+    else:
+        st.caption(f"{where} · {md.text(tour.title)}")
+        st.progress(number / len(tour.steps))
+    st.subheader(md.text(step.title), anchor=False)  # smaller in front of a room, where the panel is narrow
+    with st.container(key="tour_text"):
+        st.markdown(md.emphasis(step.text))
     cited = citations_of(concept_map, step.refs)
     if cited:
         links = " · ".join(md.link(citation.short, citation.url) for citation in cited)
         st.caption(f"Cites: {links}")
-    with st.container(horizontal=True, gap="small"):
+    with st.container(horizontal=True, gap="small", key="tour_nav"):
         st.button("Previous", icon=":material/arrow_back:", on_click=state.turn, args=(-1, len(tour.steps)),
                   disabled=number == 1, key="tour-previous")  # fmt: skip
-        st.button("Next", icon=":material/arrow_forward:", on_click=state.turn, args=(1, len(tour.steps)),
-                  disabled=number == len(tour.steps), type="primary", key="tour-next")  # fmt: skip
-        st.button("End", icon=":material/close:", on_click=state.end_tour, key="tour-end")
-    st.caption("On the map, the ← and → keys turn the pages too.")
+        if last:
+            st.button("End the tour", icon=":material/flag:", on_click=state.end_tour, type="primary",
+                      key="tour-finish")  # fmt: skip
+        else:
+            st.button("Next", icon=":material/arrow_forward:", on_click=state.turn, args=(1, len(tour.steps)),
+                      type="primary", key="tour-next")  # fmt: skip
+        if not presenting:
+            st.button("End", icon=":material/close:", on_click=state.end_tour, key="tour-end",
+                      help="Leave the tour")  # fmt: skip
+    if not presenting:
+        st.caption("On the map, the ← and → keys turn the pages too.")
 
 
 def chooser(concept_map: ConceptMap) -> None:

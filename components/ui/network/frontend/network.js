@@ -590,10 +590,13 @@ function visibleIds(view) {
 
 // Long enough to see where the camera went, short enough that a search is answered within half a second.
 const FRAME_MS = 250;
+const CLOSEST = 1.3; // the closest zoom for a selection, a search, a double-click
+const CLOSEST_FRAMED = 2; // ... and for what Python asks to frame (a tour's step, a path): it fills the canvas
+const NAME_ROOM = { side: 70, top: 28, bottom: 40 }; // px around framed concepts for their names
 const REDUCED_MOTION = window.matchMedia("(prefers-reduced-motion: reduce)");
 
 // Move and zoom so that these concepts fill the canvas (not closer than a readable zoom for one or two).
-function frame(view, ids, animate = true) {
+function frame(view, ids, animate = true, closest = CLOSEST) {
   if (!view.settled || !ids.length) return;
   const present = ids.filter((id) => view.raw.nodes.has(id) && placeOf(view, id));
   if (!present.length) return;
@@ -604,7 +607,7 @@ function frame(view, ids, animate = true) {
   };
   const network = view.network;
   const before = { position: network.getViewPosition(), scale: network.getScale() };
-  const target = fitted(view, present);
+  const target = fitted(view, present, closest);
   stopGliding(view);
   if (animate && !view.large && !REDUCED_MOTION.matches) glide(view, before, target, done);
   else {
@@ -648,8 +651,10 @@ function stopGliding(view) {
   view.root.dataset.animating = "false";
 }
 
-// The view that shows these concepts in the band of the canvas between the buttons and the legend.
-function fitted(view, ids) {
+// The view that shows these concepts in the band of the canvas between the buttons and the legend, with
+// room around them for their names (NAME_ROOM, in px, so in map units at the zoom found: found twice), no
+// closer than `closest` (a tour's step or a path fills the canvas; one concept is not blown up).
+function fitted(view, ids, closest = CLOSEST) {
   let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const id of ids) {
     const node = placeOf(view, id);
@@ -665,10 +670,16 @@ function fitted(view, ids) {
   const legend = view.root.querySelector(".atlas-legend");
   const below = legend.hidden || !legend.childElementCount ? 8 : legend.offsetHeight + 12;
   const band = Math.max(height - buttons - below, height * 0.5);
-  const whole = Math.min(width / Math.max(right - left, 1), height / Math.max(bottom - top, 1));
-  const scale = Math.min(Math.max(whole, 0.0005), 1.3) * Math.min(1, band / height);
+  const room = { side: NAME_ROOM.side * view.fontScale, top: NAME_ROOM.top, bottom: NAME_ROOM.bottom * view.fontScale };
+  let scale = closest;
+  for (let pass = 0; pass < 3; pass++) {
+    const across = right - left + (2 * room.side) / scale;
+    const down = bottom - top + (room.top + room.bottom) / scale;
+    scale = Math.min(Math.max(Math.min(width / Math.max(across, 1), band / Math.max(down, 1)), 0.0005), closest);
+  }
+  const middle = (top - room.top / scale + bottom + room.bottom / scale) / 2;
   const shift = (height / 2 - (buttons + band / 2)) / scale;
-  return { position: { x: (left + right) / 2, y: (top + bottom) / 2 + shift }, scale };
+  return { position: { x: (left + right) / 2, y: middle + shift }, scale };
 }
 
 // How far a point is from the straight line between two others (a large map's relations are straight).
@@ -680,7 +691,7 @@ function segmentDistance(a, b, point) {
 }
 
 function frameOnce(view, ids) {
-  if (JSON.stringify(ids) !== view.framed) frame(view, ids);
+  if (JSON.stringify(ids) !== view.framed) frame(view, ids, true, CLOSEST_FRAMED);
 }
 
 // The relation nearest to a point on the canvas, if it passes within TOLERANCE pixels.
@@ -1090,11 +1101,13 @@ function drawOverlay(view, context) {
   view.root.dataset.labels = String(view.labelBoxes.length);
 }
 
+// The names to draw first first: what the keyboard is on, the selection, then whatever is lit (a selection's
+// neighbours, a tour's step, a path, a reference), then the rest by importance.
 function labelOrder(view) {
   const first = [];
-  if (view.selected && view.keep) {
-    if (view.selected.kind === "concept") first.push(view.selected.id);
-    for (const id of view.keep.nodes) if (id !== view.selected.id) first.push(id);
+  if (view.keep) {
+    if (view.selected?.kind === "concept" && view.keep.nodes.has(view.selected.id)) first.push(view.selected.id);
+    for (const id of view.keep.nodes) if (id !== first[0]) first.push(id);
   }
   if (view.cursor) first.unshift(view.cursor);
   const seen = new Set(first);
@@ -1127,7 +1140,8 @@ function drawName(view, context, id, taken, shapes) {
   if (!kept && raw.kind !== "facet") return null; // faded concepts keep quiet, but for the facets (orientation)
   const scale = view.network.getScale();
   let size = (raw.font?.size ?? 15) * scale * view.fontScale;
-  if (raw.landmark) size = Math.max(size, raw.landmark * view.fontScale);
+  if (raw.landmark && kept) size = Math.max(size, raw.landmark * view.fontScale);
+  else if (raw.landmark) size = Math.min(Math.max(size, view.names.readable * view.fontScale), raw.landmark * view.fontScale); // a faded landmark keeps its name, quietly
   else if (important) size = Math.max(size, view.names.readable * view.fontScale);
   else if (size < SMALLEST) return null;
   size = Math.min(size, 40 * view.fontScale);
@@ -1143,8 +1157,8 @@ function drawName(view, context, id, taken, shapes) {
   const boxWidth = Math.max(...lines.map((line) => context.measureText(line).width));
   const boxHeight = lines.length * lineHeight;
   const radius = Math.max(sizeOf(view, id) * scale, view.large ? DOT : 0) + 3;
-  // Near the concept and clear of other shapes; else near; only then (a promised name) farther out.
-  const promised = isPromised(view, raw);
+  // Near the concept and clear of other shapes; else near; only then (a promised or lit name) farther out.
+  const promised = isPromised(view, raw) || Boolean(view.keep && kept);
   const inside = ([x, y]) => x >= 2 && y >= 2 && x + boxWidth <= width - 2 && y + boxHeight <= height - 2;
   const free = (place) => inside(place) && !taken.hits(place[0], place[1], boxWidth, boxHeight);
   const clear = ([x, y]) => !shapes.hits(x, y, boxWidth, boxHeight, id);
