@@ -399,9 +399,12 @@ def test_no_route_says_so(monkeypatch, tmp_path):
 def test_the_facets_compared_by_region_and_the_papers_figures(monkeypatch):
     at = open_app(monkeypatch, PAPER, panel="compare")
     assert not at.exception
-    table = at.dataframe[0].value
-    assert list(table.columns) == ["Experience sharing", "Mentalizing", "Prosocial concern"]
-    assert table.loc["Temporoparietal junction", "Mentalizing"] == 2
+    shown = plain(texts(at))
+    assert all(f"**{facet}**" in shown for facet in ("Experience sharing", "Mentalizing", "Prosocial concern"))
+    cell = next(button for button in at.button if (button.key or "").endswith("-mentalizing-tpj"))
+    assert cell.label == "2 refs"
+    cell.click().run()  # a cell of several relations selects the concept of its row
+    assert at.query_params["selected"] == "tpj"
     assert "Ventromedial prefrontal cortex" in plain(texts(at))  # shared by more than one facet
     figure = next(button for button in at.button if button.key == "view:figure2")
     figure.click().run()

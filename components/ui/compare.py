@@ -3,8 +3,6 @@ reaches, and through how many works), and the paper's own figures as named views
 
 from __future__ import annotations
 
-from functools import partial
-
 import streamlit as st
 
 from components import compare
@@ -54,50 +52,37 @@ def view(concept_map: ConceptMap) -> None:
         st.markdown(f"**Shared by more than one facet:** {names}")
 
 
-def table(result: compare.Matrix) -> None:
-    """Rows by facets, each cell the number of works behind the links; choosing a cell selects it."""
-    import pandas as pd  # a quarter of a second to import: only when this panel is shown
+SHADES = 4  # how many depths of blue the cells take, by the works behind them (page.css: .st-key-cmp-N-…)
 
-    counts = pd.DataFrame(
-        [[result.cells[(f.id, r.id)].references if (f.id, r.id) in result.cells else 0 for f in result.facets]
-         for r in result.rows],
-        index=[row.label for row in result.rows],
-        columns=[facet.label for facet in result.facets],
-    )  # fmt: skip
-    most = max(int(counts.to_numpy().max()), 1)
-    styled = counts.style.map(lambda n: _shade(n, most)).format(
-        lambda n: f"{n} ref{'s' if n != 1 else ''}" if n else ""
-    )
-    st.dataframe(
-        styled,
-        key="compare_table",
-        on_select=partial(_on_cell, result),
-        selection_mode="single-cell",
-        height=min(38 + 35 * len(result.rows), 420),
-        column_config={
-            "_index": st.column_config.TextColumn(width="medium"),
-            **{facet.label: st.column_config.TextColumn(width="small") for facet in result.facets},
-        },
-        alt=f"{KINDS[result.kind].plural} by facet: how many works link each to each facet",
-    )
+
+def table(result: compare.Matrix) -> None:
+    """Rows by facets, each cell the number of works behind the links, the more the deeper its blue;
+    choosing a cell selects its relation. Drawn as a grid of the page's own elements, not a data grid, so a
+    long name wraps instead of being cut ("Experienc", "Anterior cingulate cort")."""
+    most = max((cell.references for cell in result.cells.values()), default=1)
+    widths = [2.2] + [1.0] * len(result.facets)
+    with st.container(key="compare_grid"):
+        st.caption(f"{KINDS[result.kind].plural} by facet: how many works link each to each facet")
+        header = st.columns(widths, gap="small", vertical_alignment="bottom")
+        for column, facet in zip(header[1:], result.facets, strict=True):
+            column.markdown(f"**{md.text(facet.label)}**")
+        for row in result.rows:
+            columns = st.columns(widths, gap="small", vertical_alignment="center")
+            columns[0].markdown(md.text(row.label))
+            for column, facet in zip(columns[1:], result.facets, strict=True):
+                cell = result.cells.get((facet.id, row.id))
+                if cell is None:
+                    continue
+                count = cell.references
+                shade = 1 + round((SHADES - 1) * count / most) if most else 1
+                target = cell.relations[0].id if len(cell.relations) == 1 else row.id
+                column.button(
+                    f"{count} ref{'s' if count != 1 else ''}",
+                    key=f"cmp-{shade}-{facet.id}-{row.id}",
+                    on_click=state.select,
+                    args=(target,),
+                    help=f"{md.text(row.label)} and {md.text(facet.label)}: see it on the map",
+                    width="stretch",
+                )
     st.caption("Each cell counts the works behind the relations that join a facet (or one of its parts) to it. "
                "Choose a cell to see the relation on the map.")  # fmt: skip
-
-
-def _shade(count: int, most: int) -> str:
-    """A cell's background: the more works, the deeper the blue (readable under light and dark text)."""
-    return f"background-color: rgba(29, 95, 167, {0.1 + 0.45 * count / most:.2f})" if count else ""
-
-
-def _on_cell(result: compare.Matrix) -> None:
-    """Callback: a chosen cell selects its relation (or, if it holds several, the concept of its row)."""
-    cells = st.session_state["compare_table"].selection.cells
-    if not cells:
-        return
-    row, column = cells[0]
-    facets = {facet.label: facet for facet in result.facets}
-    if column not in facets or not isinstance(row, int) or row >= len(result.rows):
-        return
-    concept = result.rows[row]
-    cell = result.cells.get((facets[column].id, concept.id))
-    state.select(cell.relations[0].id if cell and len(cell.relations) == 1 else concept.id)

@@ -56,19 +56,30 @@ def test_a_shift_click_asks_the_way_from_the_selection(browser: Browser, app):
 
 def test_a_cell_of_the_comparison_selects_its_relation(browser: Browser, app, artifacts: Path):
     page = open_at(browser, app, "?panel=compare")
-    table = page.get_by_role("region", name=re.compile("Brain regions by facet"))
-    expect(table).to_be_visible()
+    grid = page.locator(".st-key-compare_grid")
+    expect(grid.get_by_text("Brain regions by facet", exact=False)).to_be_visible()
     page.screenshot(path=artifacts / "connections-compare.png")
-    rows = page.locator(".atlas-network")  # keep the map in view while the table is used
-    expect(rows).to_be_visible()
-    box = table.bounding_box()
-    # Columns: row labels, then the three facets; the second row is the anterior cingulate cortex, joined to
-    # experience sharing (the first facet column) through one relation.
-    header = 35
-    label_width = box["width"] * 0.4
-    page.mouse.click(box["x"] + label_width + 40, box["y"] + header + 35 * 1 + 17)
+    # The anterior cingulate cortex is joined to experience sharing (the first facet) by one relation.
+    grid.locator("[class*='-experience_sharing-acc']").get_by_role("button", name=re.compile("refs?$")).first.click()
     expect(page).to_have_url(re.compile(r"selected=(acc|[a-z_]+%7C[a-z_]+%7Cacc)(&|$)"))
     page.context.close()
+
+
+def test_no_name_in_the_comparison_is_cut(browser: Browser, app):
+    """Its headers and row names wrap: none is clipped ("Experienc", "Anterior cingulate cort"), at a
+    projector's size and on a phone."""
+    for size in ((1280, 720), (390, 844)):
+        page = browser.new_context(viewport={"width": size[0], "height": size[1]}).new_page()
+        page.goto(f"{app.url}/?panel=compare")
+        page.wait_for_selector(SETTLED, timeout=30_000)
+        names = page.locator(".st-key-compare_grid [data-testid=stMarkdownContainer] p")
+        expect(names.first).to_be_attached()
+        texts = names.all_inner_texts()
+        assert "Experience sharing" in texts
+        assert "Anterior cingulate cortex" in texts
+        clipped = names.evaluate_all("ps => ps.filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.innerText)")
+        assert clipped == [], size
+        page.context.close()
 
 
 def test_the_evidence_view(browser: Browser, app, artifacts: Path):
