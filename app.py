@@ -116,7 +116,7 @@ def explorer(file: data.MapFile, concept_map: ConceptMap, drawn: view_data.Blob)
             visible=view_data.shown(concept_map, visible.nodes, visible.edges) if filters.active else None,
             selection=selection,
             highlight=highlight,
-            frame=step[0] if step else routes[0].concepts if routes else (),
+            frame=step[0] if step else route.concepts if (route := path.chosen(routes)) else (),
             touring=step is not None,
             overlay=score.overlay(scored),
             presenting=presenting,

@@ -264,9 +264,8 @@ def _path(concept_map: ConceptMap, args: argparse.Namespace) -> int:
         print(f"\nRoute {number} ({len(route.steps)} step{'s' if len(route.steps) > 1 else ''}):")
         for step in route.steps:
             print(f"  {step.sentence}")
-        if route.through_hubs_only:
-            names = " and ".join(hub.label for hub in route.hubs)
-            print(f"  (It passes only through {names}, which connect to much of the map: a loose link.)")
+        if route.why_loose:
+            print(f"  ({route.why_loose})")
     return 0
 
 

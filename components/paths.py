@@ -38,15 +38,32 @@ class Step:
 class Path:
     steps: tuple[Step, ...]
     hubs: tuple[Concept, ...]  # the concepts it passes through that are hubs, linked to very many others
+    methods: tuple[Concept, ...] = ()  # the methods it passes through (one method serves many questions)
 
     @property
     def concepts(self) -> tuple[str, ...]:
         return (self.steps[0].start.id, *(step.end.id for step in self.steps)) if self.steps else ()
 
     @property
-    def through_hubs_only(self) -> bool:
-        """Every concept between the two ends is a hub: the connection is loose."""
-        return len(self.steps) > 1 and len(self.hubs) == len(self.steps) - 1
+    def loose(self) -> bool:
+        """Every concept between the two ends is a hub or a shared method: the connection is loose (two
+        regions both studied with fMRI, or both part of empathy, say little about each other)."""
+        between = len(self.steps) - 1
+        return between > 0 and len({c.id for c in (*self.hubs, *self.methods)}) == between
+
+    @property
+    def why_loose(self) -> str | None:
+        """Why the route is loose, in a sentence (None if it is not)."""
+        if not self.loose:
+            return None
+        hubs = [concept.label for concept in self.hubs]
+        methods = [concept.label for concept in self.methods if concept not in self.hubs]
+        parts = []
+        if hubs:
+            parts.append(f"{' and '.join(hubs)}, which connect{'s' if len(hubs) == 1 else ''} to much of the map")
+        if methods:
+            parts.append(f"{' and '.join(methods)}, a method{'s' if len(methods) > 1 else ''} used across the map")
+        return f"It passes only through {'; and '.join(parts)}: a loose link."
 
 
 def between(concept_map: ConceptMap, start: str, end: str, limit: int = ALTERNATIVES) -> list[Path]:
@@ -64,6 +81,7 @@ def between(concept_map: ConceptMap, start: str, end: str, limit: int = ALTERNAT
         Path(
             tuple(_step(concept_map, network[a][b]["relation"], a, b) for a, b in pairwise(route)),
             tuple(by_id[node] for node in route[1:-1] if node in hubs),
+            tuple(by_id[node] for node in route[1:-1] if by_id[node].kind == Kind.METHOD),
         )
         for route in routes
     ]

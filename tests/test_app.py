@@ -12,6 +12,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from components import paths
 from components import view_data as view_data_
 from components.generate import generated_map
 from components.ui import details
@@ -361,18 +362,25 @@ PAPER = Path(__file__).parents[1] / "concepts.yaml"
 def test_a_path_in_the_url_is_lit_on_the_map_and_told_in_words(monkeypatch):
     at = open_app(monkeypatch, PAPER, panel="path", path=["tpj", "prosocial_concern"])
     assert not at.exception
+    found = paths.between(load_map(PAPER), "tpj", "prosocial_concern")
     data = view_data(at)
-    assert {"tpj", "mentalizing", "empathy", "prosocial_concern"} <= set(data["highlight"]["nodes"])
-    assert "mentalizing|engages|tpj" in data["highlight"]["edges"]
-    assert data["frame"][0] == "tpj"
-    assert data["frame"][-1] == "prosocial_concern"
+    assert data["highlight"]["nodes"] == list(found[0].concepts)  # the first route lit, and framed
+    assert data["frame"] == list(found[0].concepts)
+    others = {step.relation.id for route in found[1:] for step in route.steps}
+    assert set(data["highlight"]["faint"]) == others - set(data["highlight"]["edges"])  # the others, faint
+    assert at.query_params["path"] == ["tpj", "prosocial_concern"]
+    loose = next(n for n, route in enumerate(found, 1) if route.loose)
+    assert at.segmented_control(key="route_widget").format_func(loose).endswith("· loose")
+    at.segmented_control(key="route_widget").set_value(loose).run()  # another route chosen: lit alone
+    data = view_data(at)
+    assert data["highlight"]["nodes"] == list(found[loose - 1].concepts)
+    assert at.query_params["route"] == str(loose)
     sentences = [plain(b.label).replace("\u2060", "") for b in at.button if (b.key or "").startswith("path:")]
     assert (
         "Temporoparietal junction is engaged by Mentalizing [Van Overwalle & Baetens 2009; Spreng et al. 2009]."
         in sentences
     )
     assert any("a loose link" in plain(caption.value) for caption in at.caption)
-    assert at.query_params["path"] == ["tpj", "prosocial_concern"]
 
 
 def test_choosing_the_ends_of_a_path_in_its_search_boxes(monkeypatch):

@@ -57,7 +57,40 @@ def test_a_route_through_hubs_only_is_flagged(paper):
     routes = paths.between(paper, "tpj", "prosocial_concern")
     through = next(r for r in routes if r.concepts[1:3] == ("mentalizing", "empathy"))
     assert [hub.id for hub in through.hubs] == ["mentalizing", "empathy"]
-    assert through.through_hubs_only
+    assert through.loose
+    assert through.why_loose == (
+        "It passes only through Mentalizing and Empathy, which connect to much of the map: a loose link."
+    )
+
+
+def test_a_route_through_a_shared_method_is_flagged_as_loose():
+    """Two concepts both studied with one method say little about each other."""
+    concepts = [("a", "construct"), ("b", "construct"), ("c", "construct"), ("fmri", "method")]
+    the_map = model.validate(
+        {
+            "meta": {"title": "T", "description": "D.", "source": {"citation": "C."}, "version": "1"},
+            "concepts": [{"id": i, "label": i.upper(), "kind": k, "summary": "S."} for i, k in concepts],
+            "relations": [
+                {"source": "a", "type": "studied_with", "target": "fmri", "refs": ["r"], "note": "N."},
+                {"source": "b", "type": "studied_with", "target": "fmri", "refs": ["r"], "note": "N."},
+                {"source": "a", "type": "part_of", "target": "c", "refs": ["r"], "note": "N."},
+            ],
+            "references": [{"n": 1, "key": "r", "type": "book", "authors": ["A"], "year": 2000, "title": "T"}],
+        }
+    )
+    (route,) = paths.between(the_map, "a", "b")
+    assert route.concepts == ("a", "fmri", "b")
+    assert route.loose
+    assert route.why_loose == "It passes only through FMRI, a method used across the map: a loose link."
+    (plain,) = paths.between(the_map, "c", "a")
+    assert not plain.loose  # one step: nothing between
+
+
+def test_a_route_through_a_specific_concept_is_not_loose(paper):
+    routes = paths.between(paper, "tpj", "prosocial_concern")
+    direct = next(r for r in routes if "social_exclusion_observation" in r.concepts)
+    assert not direct.loose
+    assert direct.why_loose is None
 
 
 def test_no_route_says_so():

@@ -22,13 +22,23 @@ def routes(concept_map: ConceptMap) -> list[paths.Path]:
     return paths.between(concept_map, start, end) if start and end else []
 
 
-def highlight(found: list[paths.Path]) -> dict[str, list[str]] | None:
-    """The routes' concepts and relations, for the map to light up."""
+def chosen(found: list[paths.Path]) -> paths.Path | None:
+    """The route lit on the map (the first, unless another is chosen)."""
     if not found:
         return None
-    nodes = sorted({node for route in found for node in route.concepts})
-    edges = sorted({step.relation.id for route in found for step in route.steps})
-    return {"nodes": nodes, "edges": edges}
+    number: int = st.session_state[state.ROUTE]
+    return found[min(number, len(found)) - 1]
+
+
+def highlight(found: list[paths.Path]) -> dict[str, list[str]] | None:
+    """The chosen route's concepts and relations, for the map to light up; the other routes' relations
+    stand out faintly ("faint"), so the routes are told apart on the map."""
+    route = chosen(found)
+    if route is None:
+        return None
+    lit = {step.relation.id for step in route.steps}
+    others = sorted({step.relation.id for other in found for step in other.steps} - lit)
+    return {"nodes": list(route.concepts), "edges": sorted(lit), "faint": others}
 
 
 def view(concept_map: ConceptMap, labels: dict[str, str], found: list[paths.Path]) -> None:
@@ -63,19 +73,33 @@ def view(concept_map: ConceptMap, labels: dict[str, str], found: list[paths.Path
     if not found:
         st.info(f"No route joins {md.text(by_id[start].label)} and {md.text(by_id[end].label)} in this map.")
         return
-    for number, route in enumerate(found, 1):
-        steps = len(route.steps)
-        st.markdown(f"**Route {number}** · {steps} step{'s' if steps > 1 else ''}")
-        for index, step in enumerate(route.steps):
-            st.button(
-                md.text(step.sentence),
-                key=f"path:{number}:{index}",
-                on_click=state.select,
-                args=(step.relation.id,),
-                type="tertiary",
-                icon=":material/arrow_forward:",
-                help="Select this relation on the map",
-            )
-        if route.through_hubs_only:
-            names = " and ".join(md.text(hub.label) for hub in route.hubs)
-            st.caption(f"This route passes only through {names}, which connect to much of the map: a loose link.")
+    if len(found) > 1:
+        st.segmented_control(
+            "Routes",
+            options=list(range(1, len(found) + 1)),
+            format_func=lambda n: _route_name(n, found[n - 1]),
+            required=True,
+            help="One route is lit on the map at a time; the others show faintly.",
+            **state.widget(state.ROUTE, range(1, len(found) + 1)),
+        )
+    route = chosen(found)
+    assert route is not None
+    steps = len(route.steps)
+    st.markdown(f"**Route {found.index(route) + 1}** · {steps} step{'s' if steps > 1 else ''}")
+    for index, step in enumerate(route.steps):
+        st.button(
+            md.text(step.sentence),
+            key=f"path:{index}",
+            on_click=state.select,
+            args=(step.relation.id,),
+            type="tertiary",
+            icon=":material/arrow_forward:",
+            help="Select this relation on the map",
+        )
+    if route.why_loose:
+        st.caption(md.text(route.why_loose), help="Hubs and methods join much of the map to much of the rest.")
+
+
+def _route_name(number: int, route: paths.Path) -> str:
+    steps = len(route.steps)
+    return f"Route {number} · {steps} step{'s' if steps > 1 else ''}" + (" · loose" if route.loose else "")

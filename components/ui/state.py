@@ -18,7 +18,7 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from components import address, compare
+from components import address, compare, paths
 from components.filters import Filters
 from components.model import ConceptMap
 from components.vocabulary import Kind, RelationType, Standing
@@ -33,6 +33,7 @@ DEPTH = "depth"
 PANEL = "panel"  # what the side panel shows: details, path, compare, evidence, references or outline
 REFERENCE = "ref"  # the key of the chosen reference
 PATH = "path"  # [from, to]: the two concepts whose routes are shown
+ROUTE = "route"  # which of the routes between them is lit, from 1
 COMPARE = "compare"  # the kind of concept the facets are compared by
 VIEW = "view"  # a named view (a figure of the paper): only its concepts are shown
 STANDINGS = "standing"  # the standings of the relations shown (none: all)
@@ -85,6 +86,7 @@ VIEW_DEFAULTS: dict[str, Any] = {
     PANEL: DETAILS,
     REFERENCE: None,
     PATH: [],
+    ROUTE: 1,
     COMPARE: "region",
     VIEW: None,
     STANDINGS: [],
@@ -94,7 +96,7 @@ VIEW_DEFAULTS: dict[str, Any] = {
     STEP: 1,
     QUIZ: 0,
 }
-_RESET = (SELECTED, KINDS, FACETS, FACET_DEPTH, RELATION_TYPES, DEPTH, REFERENCE, PATH, VIEW, STANDINGS)
+_RESET = (SELECTED, KINDS, FACETS, FACET_DEPTH, RELATION_TYPES, DEPTH, REFERENCE, PATH, ROUTE, VIEW, STANDINGS)
 _FILTERS = (KINDS, FACETS, FACET_DEPTH, RELATION_TYPES, DEPTH, VIEW, STANDINGS)
 _FLAGS = (PRESENT, CONTRAST)  # 0 or 1 in the URL, a toggle's True or False
 
@@ -126,6 +128,7 @@ def allowed(concept_map: ConceptMap) -> dict[str, Collection[Any]]:
         PRESENT: range(0, 2),
         CONTRAST: range(0, 2),
         PATH: {"", *concept_map.concept_by_id},  # "" holds the place of an end not chosen yet
+        ROUTE: range(1, 1 + paths.ALTERNATIVES),
         COMPARE: [str(kind) for kind in compare.COMPARED],
         VIEW: [view.id for view in concept_map.views],
         STANDINGS: [str(standing) for standing in Standing],
@@ -302,6 +305,7 @@ def on_network_select(key: str = NETWORK) -> None:
 def set_path(start: str | None, end: str | None) -> None:
     """Callback: show the routes between two concepts (either may be None until both are chosen)."""
     st.session_state[PATH] = [start or "", end or ""]
+    st.session_state[ROUTE] = 1
     st.session_state[PANEL] = PATHS
 
 
@@ -310,6 +314,7 @@ def path_end_from_widget(position: int, key: str) -> None:
     ends = (st.session_state[PATH] + ["", ""])[:2]
     ends[position] = st.session_state[key] or ""
     st.session_state[PATH] = ends
+    st.session_state[ROUTE] = 1
 
 
 def start_tour(tour_id: str, present_it: bool = True) -> None:

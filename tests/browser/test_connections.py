@@ -22,21 +22,36 @@ def view(page: Page, script: str, arg=None):
     return page.locator(".atlas-network").evaluate(script, arg)
 
 
-def test_a_path_is_lit_on_the_map_and_told_in_words(browser: Browser, app, artifacts: Path):
+def test_a_path_is_lit_on_the_map_one_route_at_a_time(browser: Browser, app, artifacts: Path):
     page = open_at(browser, app, "?panel=path&path=tpj&path=prosocial_concern")
-    expect(page.get_by_text("Route 3", exact=False)).to_be_visible()
+    expect(page.get_by_role("radio", name=re.compile(r"Route 3 · \d steps · loose"))).to_be_visible()
     expect(
-        page.get_by_role("button", name=re.compile(r"^Temporoparietal junction is engaged by Mentalizing"))
+        page.get_by_role("button", name=re.compile(r"^Temporoparietal junction is part of Mentalizing system"))
     ).to_be_visible()
     page.wait_for_selector(SETTLED)
-    lit = set(view(page, "el => el.atlas.lit()"))
-    assert {"tpj", "mentalizing", "empathy", "prosocial_concern", "mentalizing_system"} <= lit
+    first = set(view(page, "el => el.atlas.lit()"))
+    assert {"tpj", "prosocial_concern", "mentalizing_system"} <= first
     canvas = page.locator(".atlas-canvas").bounding_box()
-    for concept in ("tpj", "prosocial_concern"):  # the route is framed
+    for concept in first:  # the route is framed, every concept of it named, no name over another
         point = view(page, "(el, id) => el.atlas.nodePosition(id)", concept)
         assert 0 < point["x"] < canvas["width"]
         assert 0 < point["y"] < canvas["height"]
+    names = view(page, "el => el.atlas.labels()")
+    assert first <= {name["id"] for name in names}
+    boxes = [(n["x"], n["y"], n["x"] + n["width"], n["y"] + n["height"]) for n in names]
+    assert not [
+        (a, b)
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    ]
     page.screenshot(path=artifacts / "connections-path.png")
+    page.get_by_role("radio", name=re.compile(r"Route 3 ")).click()
+    expect(page).to_have_url(re.compile("route=3"))
+    page.wait_for_selector(SETTLED)
+    third = set(view(page, "el => el.atlas.lit()"))
+    assert {"tpj", "mentalizing", "empathy", "prosocial_concern"} == third  # one route lit at a time
+    expect(page.get_by_text("a loose link", exact=False)).to_be_attached()
     page.context.close()
 
 

@@ -974,6 +974,7 @@ function drawLit(view, context) {
   context.fillStyle = view.theme.background;
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.restore();
+  drawFaint(view, context);
   const { nodes, edges } = view.network.body;
   if (view.large) {
     drawLitLines(view, context);
@@ -998,6 +999,42 @@ function drawLit(view, context) {
   for (const id of view.keep.nodes) {
     const node = nodes[id];
     if (node && !node.options.hidden) node.draw(context);
+  }
+}
+
+// Relations Python asks to show faintly above the wash (the other routes of a path, so that routes are
+// told apart: one lit, the others plain), with their concepts.
+function drawFaint(view, context) {
+  const faint = view.highlight?.faint ?? [];
+  if (!faint.length || view.overlay) return;
+  const ends = new Set();
+  context.save();
+  for (const id of faint) {
+    const raw = view.raw.edges.get(id);
+    if (!raw || (view.visible && !view.visible.edgeSet.has(id))) continue;
+    ends.add(raw.from).add(raw.to);
+    if (view.large) {
+      const from = view.raw.nodes.get(raw.from);
+      const to = view.raw.nodes.get(raw.to);
+      if (!from || !to) continue;
+      context.lineWidth = view.palette.width / view.network.getScale();
+      context.strokeStyle = view.theme.line(0.9);
+      context.beginPath();
+      context.moveTo(from.x, from.y);
+      context.lineTo(to.x, to.y);
+      context.stroke();
+      continue;
+    }
+    const edge = view.network.body.edges[id];
+    if (!edge?.connected || edge.options.hidden) continue;
+    edge.draw(context);
+    edge.drawArrows(context);
+  }
+  context.restore();
+  if (view.large) return;
+  for (const id of ends) {
+    const node = view.network.body.nodes[id];
+    if (node && !node.options.hidden && !view.keep?.nodes.has(id)) node.draw(context);
   }
 }
 
