@@ -103,9 +103,16 @@ def explorer(file: data.MapFile, concept_map: ConceptMap, drawn: view_data.Blob)
     )
 
     # The panel widens for its tables (references, comparisons, evidence); otherwise the map takes the most.
-    wide = shown in (state.REFERENCES, state.COMPARE_PANEL, state.EVIDENCE, state.SCORES, state.BRAIN)
+    wide = shown in (state.REFERENCES, state.COMPARE_PANEL, state.EVIDENCE, state.SCORES) or (
+        shown == state.BRAIN and not state.staged()
+    )
     map_column, side_column = st.columns([3, 2] if wide else [7, 2] if presenting else [5, 2], gap="medium")
+    staged = state.staged()
+    lit = set(highlight["nodes"] if highlight else ()) | set(selection.centres if selection else ())
+    shown_nodes = visible.nodes if filters.active else None
     with map_column:
+        if staged:  # the brain in the map's place; the map stays loaded, out of sight (page.css)
+            brain.stage(concept_map, file, lit, shown_nodes)
         if not visible.nodes:
             st.info("No concepts match these filters. Loosen them, or use *Reset view* under Filters.")
         elif filters.focus_depth and not filters.focus:
@@ -134,8 +141,7 @@ def explorer(file: data.MapFile, concept_map: ConceptMap, drawn: view_data.Blob)
         elif shown == state.COMPARE_PANEL:
             compare.view(concept_map)
         elif shown == state.BRAIN:
-            lit = set(highlight["nodes"] if highlight else ()) | set(selection.centres if selection else ())
-            brain.view(concept_map, file, lit, visible.nodes if filters.active else None)
+            brain.view(concept_map, file, lit, shown_nodes)
         elif shown == state.EVIDENCE:
             evidence.view(concept_map)
         elif shown == state.REFERENCES:

@@ -67,6 +67,10 @@ def unplaced(concept_map: ConceptMap) -> list[str]:
 # --- drawing -----------------------------------------------------------------------------------------------------
 
 FIGURE_SIZE = (13.0, 4.6)  # inches at 120 dpi: about 1560 x 550 px, three views side by side
+# On the stage (the map's place, in front of a room): drawn at the size it is shown, about 1000 px across,
+# so that names in 11-point type at 100 dpi are 15 px on screen; a legend of the facets' colours below.
+STAGE_SIZE = (10.0, 4.4)
+STAGE_DPI = 100
 
 
 def figure(
@@ -74,9 +78,11 @@ def figure(
     lit: Collection[str] = (),
     shown: Collection[str] | None = None,
     kind: str = "png",
+    stage: bool = False,
 ) -> bytes | None:
     """The glass brain with the regions `shown` (all by default), those `lit` large and named, the others
-    small (and faded when some are lit); None if no region has coordinates."""
+    small (and faded when some are lit); None if no region has coordinates. On the `stage`: larger, every
+    region named, and a legend of the facets' colours."""
     regions = [region for region in placed(concept_map) if shown is None or region.id in shown]
     if not regions:
         return None
@@ -84,10 +90,15 @@ def figure(
 
     matplotlib.use("Agg")
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "atlas"}):
-        return _draw(regions, set(lit), kind)
+        return _draw(regions, set(lit), kind, stage)
 
 
-def _draw(regions: list[Placed], lit: set[str], kind: str) -> bytes:
+def legend(regions: list[Placed]) -> list[tuple[str, str]]:
+    """The facets the regions serve and their colours, in the map's order (each once)."""
+    return list(dict.fromkeys((region.group, region.colour) for region in regions))
+
+
+def _draw(regions: list[Placed], lit: set[str], kind: str, stage: bool = False) -> bytes:
     import numpy as np
     from matplotlib import pyplot
     from nilearn import plotting
@@ -99,22 +110,33 @@ def _draw(regions: list[Placed], lit: set[str], kind: str) -> bytes:
             on = region.id in lit
             colours.append(region.colour if on or not lit else _faded(region.colour))
             sizes.append(150 if on else 55)
-    figure = pyplot.figure(figsize=FIGURE_SIZE, dpi=120)
+    dpi = STAGE_DPI if stage else 120
+    figure = pyplot.figure(figsize=STAGE_SIZE if stage else FIGURE_SIZE, dpi=dpi)
     try:
         display = plotting.plot_connectome(
             np.zeros((len(coords), len(coords))), coords, node_color=colours, node_size=sizes,
             display_mode="ortho", colorbar=False, annotate=True, figure=figure,
+            axes=(0, 0.12, 1, 0.88) if stage else None,
         )  # fmt: skip
         named = [region for region in regions if region.id in lit] if lit else regions
+        small, large = (11, 12) if stage else (8, 11)
         for axis, view in display.axes.items():
             for region in named:
                 for x, y, z in region.points:
                     across, up = {"x": (y, z), "y": (x, z), "z": (x, y)}[axis]
                     view.ax.annotate(_plain(region.name), (across, up), xytext=(5, 4), textcoords="offset points",
-                                     fontsize=11 if region.id in lit else 8, color="#111111",
+                                     fontsize=large if region.id in lit else small, color="#111111",
                                      fontweight="bold" if region.id in lit else "normal")  # fmt: skip
+        if stage:
+            from matplotlib.lines import Line2D
+
+            handles = [
+                Line2D([], [], marker="o", linestyle="", markersize=11, color=colour, label=_plain(group))
+                for group, colour in legend(regions)
+            ]
+            figure.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=12, frameon=False)
         out = io.BytesIO()
-        figure.savefig(out, format=kind, dpi=120, facecolor="white", metadata={"Date": None} if kind == "svg" else None)
+        figure.savefig(out, format=kind, dpi=dpi, facecolor="white", metadata={"Date": None} if kind == "svg" else None)
     finally:
         pyplot.close(figure)
     return out.getvalue()

@@ -4,6 +4,7 @@ the glass brain drawn for the paper's map, nothing for a map without regions; th
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import numpy as np
@@ -133,3 +134,23 @@ def test_brain_writes_a_png_or_svg(tmp_path, capsys):
     assert (tmp_path / "b.png").read_bytes().startswith(b"\x89PNG")
     assert "16 regions" in capsys.readouterr().out
     assert main(["brain", str(ROOT / "concepts.yaml"), "-o", str(tmp_path / "b.gif")]) == 2
+
+
+def test_the_stage_figure_names_every_region_large_with_a_legend_of_the_facets(paper):
+    """On the stage, nothing lit: every region named in 11-point type at 100 dpi (15 px where it is shown at
+    its size), and a legend of the facets' colours."""
+    svg = brain.figure(paper, kind="svg", stage=True)
+    assert svg is not None
+    text = svg.decode()
+    sizes = {name: float(size) for size, name in re.findall(r"font-size: ([\d.]+)px[^>]*>([^<]+)</text>", text)}
+    for region in brain.placed(paper):  # sizes in points (the SVG's px are 1/72 in): 11 pt is 15 px at 100 dpi
+        assert sizes.get(region.name, 0) >= 11, region.name
+    for group, _ in brain.legend(brain.placed(paper)):
+        assert f">{group}<" in text
+    assert [group for group, _ in brain.legend(brain.placed(paper))] == [
+        "Experience sharing", "Mentalizing", "Prosocial concern"
+    ]  # fmt: skip
+    png = brain.figure(paper, stage=True)
+    assert png is not None
+    width = int.from_bytes(png[16:20], "big")
+    assert width == brain.STAGE_SIZE[0] * brain.STAGE_DPI  # drawn at the size it is shown

@@ -32,17 +32,13 @@ def view(concept_map: ConceptMap, file: data.MapFile, lit: set[str], shown: froz
     regions = {region.id for region in placed}
     lit_regions = tuple(sorted(lit & regions))
     drawn = tuple(sorted(shown & regions)) if shown is not None else None
-    if drawn == ():
-        st.info("No region is shown with these filters.")
+    if state.staged():
+        st.button("Back to the map", icon=":material/hub:", on_click=state.stage, args=(False,), key="brain-unstage",
+                  help="The map on the stage again, the brain in this panel")  # fmt: skip
     else:
-        picture = figure(file, lit_regions, drawn, "png")
-        if picture is not None:
-            st.image(picture, width="stretch")
-    st.caption(NOTE)
-    if st.toggle("3D view", key=state.THREE_D, help="nilearn's interactive view: drag to turn the brain"):
-        page = three_d(file, lit_regions)
-        if page is not None:
-            st.iframe(page, height=420)
+        st.button("On the stage", icon=":material/open_in_full:", on_click=state.stage, args=(True,),
+                  key="brain-stage", help="The brain in the map's place, large, for a room")  # fmt: skip
+        _figure_or_3d(file, lit_regions, drawn, height=420, stage=False)
     selected = st.session_state[state.SELECTED]
     if selected in regions:
         _selected(concept_map, selected)
@@ -76,6 +72,34 @@ def view(concept_map: ConceptMap, file: data.MapFile, lit: set[str], shown: froz
             )
 
 
+def stage(concept_map: ConceptMap, file: data.MapFile, lit: set[str], shown: frozenset[str] | None) -> None:
+    """The Brain view on the stage (the map's place): its three views large, every region named at 14 px
+    or more, a legend of the facets' colours; or, on request, the 3D view filling the stage."""
+    placed = {region.id for region in data.derived(file, brain.placed)}
+    drawn = tuple(sorted(shown & placed)) if shown is not None else None
+    with st.container(key="brain_stage"):
+        _figure_or_3d(file, tuple(sorted(lit & placed)), drawn, height=STAGE_HEIGHT, stage=True)
+
+
+STAGE_HEIGHT = 600  # px: the 3D view on the stage
+
+
+def _figure_or_3d(
+    file: data.MapFile, lit: tuple[str, ...], drawn: tuple[str, ...] | None, height: int, stage: bool
+) -> None:
+    if st.toggle("3D view", key=state.THREE_D, help="nilearn's interactive view: drag to turn the brain"):
+        page = three_d(file, lit)
+        if page is not None:
+            st.iframe(page, height=height)
+    elif drawn == ():
+        st.info("No region is shown with these filters.")
+    else:
+        picture = figure(file, lit, drawn, "png", stage)
+        if picture is not None:
+            st.image(picture, width="stretch")
+    st.caption(NOTE)
+
+
 def _download(file: data.MapFile, lit: tuple[str, ...], shown: tuple[str, ...] | None, kind: str) -> bytes:
     return figure(file, lit, shown, kind) or b""
 
@@ -101,15 +125,23 @@ def _unplaced(concept_map: ConceptMap, missing: list[str]) -> None:
         st.caption(f"Without coordinates, so not drawn: {names}.")
 
 
-def figure(file: data.MapFile, lit: tuple[str, ...], shown: tuple[str, ...] | None, kind: str) -> bytes | None:
-    return _figure(file.digest, file.name, lit, shown, kind, file)
+def figure(
+    file: data.MapFile, lit: tuple[str, ...], shown: tuple[str, ...] | None, kind: str, stage: bool = False
+) -> bytes | None:
+    return _figure(file.digest, file.name, lit, shown, kind, stage, file)
 
 
 @st.cache_resource(max_entries=64, show_spinner="Drawing the brain…")
 def _figure(
-    digest: str, name: str, lit: tuple[str, ...], shown: tuple[str, ...] | None, kind: str, _file: data.MapFile
+    digest: str,
+    name: str,
+    lit: tuple[str, ...],
+    shown: tuple[str, ...] | None,
+    kind: str,
+    stage: bool,
+    _file: data.MapFile,
 ) -> bytes | None:
-    return brain.figure(data.concept_map(_file), lit, shown, kind)
+    return brain.figure(data.concept_map(_file), lit, shown, kind, stage)
 
 
 def three_d(file: data.MapFile, lit: tuple[str, ...]) -> str | None:

@@ -42,6 +42,7 @@ STEP = "step"  # its step, from 1
 TOUR_STEPS = "tour_steps"  # private: how many steps the tour being given has (the arrow keys stop at its end)
 QUIZ = "quiz"  # the seed of the question set (the same seed, the same questions)
 PRESENT = "present"  # 1 in presentation mode
+STAGE = "stage"  # 1: the Brain view takes the map's place (the stage), its figure large
 CONTRAST = "contrast"  # 1 for the high-contrast palette
 # Components and widgets that own their own state.
 NETWORK = "network"
@@ -91,6 +92,7 @@ VIEW_DEFAULTS: dict[str, Any] = {
     VIEW: None,
     STANDINGS: [],
     PRESENT: 0,
+    STAGE: 0,
     CONTRAST: 0,
     TOUR: None,
     STEP: 1,
@@ -126,6 +128,7 @@ def allowed(concept_map: ConceptMap) -> dict[str, Collection[Any]]:
         PANEL: list(PANELS),
         REFERENCE: list(concept_map.reference_by_key),
         PRESENT: range(0, 2),
+        STAGE: range(0, 2),
         CONTRAST: range(0, 2),
         PATH: {"", *concept_map.concept_by_id},  # "" holds the place of an end not chosen yet
         ROUTE: range(1, 1 + paths.ALTERNATIVES),
@@ -283,6 +286,16 @@ def list_links(group: tuple[str, str], count: int) -> None:
 def choose_reference(key: str | None) -> None:
     """Callback: light up what a reference supports (None: none)."""
     st.session_state[REFERENCE] = key
+
+
+def stage(on: bool) -> None:
+    """Callback: the Brain view onto the stage (the map's place) or back to the side panel."""
+    st.session_state[STAGE] = int(on)
+
+
+def staged() -> bool:
+    """Whether the Brain view is on the stage (only while the Brain panel is open)."""
+    return bool(st.session_state[STAGE]) and st.session_state[PANEL] == BRAIN
 
 
 def present(on: bool) -> None:

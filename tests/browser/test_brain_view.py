@@ -26,3 +26,35 @@ def test_the_brain_view_draws_offline_and_its_list_selects_on_the_map(
     assert offline == []
     assert app.outbound_connections() == []
     assert console_errors == []
+
+
+def test_the_brain_takes_the_stage_in_front_of_a_room(browser, app, artifacts: Path, console_errors: list[str]):
+    """At 1280x720 in presentation mode the Brain view can take the map's place: its three views large, the
+    names at 14 px or more as shown, the facets' colours in a legend; the 3D view fills the stage; and the map
+    comes back as it was."""
+    page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"{app.url}/?panel=brain&present=1")
+    page.wait_for_selector(".atlas-network[data-settled=true]", timeout=30_000)
+    page.get_by_role("button", name="On the stage").click()
+    picture = page.locator(".st-key-brain_stage [data-testid=stImage] img")
+    expect(picture).to_be_visible(timeout=30_000)
+    expect(page.locator(".atlas-network")).to_be_hidden()  # out of sight, still loaded
+    box = picture.bounding_box()
+    assert box["width"] >= 0.7 * 1280
+    natural = picture.evaluate("img => img.naturalWidth")
+    assert box["width"] / natural * 11 * 100 / 72 >= 14  # 11-point names at 100 dpi, as shown
+    page.wait_for_timeout(500)
+    page.screenshot(path=artifacts / "brain-stage-1280x720.png")
+    page.locator(".st-key-brain_stage").get_by_text("3D view").click()
+    frame = page.locator(".st-key-brain_stage [data-testid=stIFrame]")
+    expect(frame).to_be_visible(timeout=30_000)
+    area = frame.bounding_box()
+    assert area["width"] >= 0.7 * 1280
+    assert area["height"] >= 550
+    page.screenshot(path=artifacts / "brain-stage-3d-1280x720.png")
+    page.get_by_role("button", name="Back to the map").click()
+    expect(page.locator(".atlas-network")).to_be_visible()
+    expect(page.locator(".st-key-brain_stage")).to_have_count(0)
+    assert console_errors == []
+    page.context.close()
