@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,10 @@ from components.vocabulary import KINDS
 
 ASSETS = files(__package__)
 # vis-network as the app serves it (read as a file: importing components.ui.network would start Streamlit)
-VIS_NETWORK = Path(__file__).resolve().parents[1] / "ui" / "network" / "frontend" / "vis-network.min.js"
+FRONTEND = Path(__file__).resolve().parents[1] / "ui" / "network" / "frontend"
+VIS_NETWORK = FRONTEND / "vis-network.min.js"
+# How the page names concepts on its canvas (an ES module there), inlined here as a plain script.
+NAMES = FRONTEND / "names.js"
 POLICY = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
     "base-uri 'none'; form-action 'none'"
@@ -49,7 +53,7 @@ def data(concept_map: ConceptMap) -> dict[str, Any]:
             "source": source.citation,
             "sourceUrl": source_link(source),
         },
-        "graph": {key: graph[key] for key in ("nodes", "edges", "styles", "legend", "lines")},
+        "graph": {key: graph[key] for key in ("nodes", "edges", "styles", "legend", "lines", "names")},
         "concepts": {
             concept.id: {
                 "name": concept.name,
@@ -81,14 +85,23 @@ def page(concept_map: ConceptMap) -> str:
     script = (ASSETS / "explorer.js").read_text(encoding="utf-8")
     style = (ASSETS / "explorer.css").read_text(encoding="utf-8")
     library = VIS_NETWORK.read_text(encoding="utf-8")
+    names = module_as_script(NAMES.read_text(encoding="utf-8"), "atlasNames")
     return TEMPLATE.format(
         title=html.escape(concept_map.meta.title),
         policy=POLICY,  # a constant, with no quotes of the attribute's kind
         style=style,
         data=_script_json(data(concept_map)),
         library=library.replace("</script", "<\\/script"),
-        script=script,
+        script=names + "\n" + script,
     )
+
+
+def module_as_script(module: str, name: str) -> str:
+    """An ES module of the page's (no imports) as a plain script: what it exports becomes `name`'s fields,
+    so the standalone page draws with the page's own code rather than a copy of it."""
+    exported = re.findall(r"^export (?:class|function) (\w+)", module, flags=re.MULTILINE)
+    body = re.sub(r"^export ", "", module, flags=re.MULTILINE)
+    return f"const {name} = (() => {{\n{body}\nreturn {{ {', '.join(exported)} }};\n}})();"
 
 
 def _script_json(value: Any) -> str:

@@ -27,20 +27,21 @@
   document.getElementById("title").textContent = data.meta.title;
 
   // --- the map -------------------------------------------------------------------------------------------------
+  // vis-network draws the shapes and lines; the names are drawn as the page draws them (atlasNames, the
+  // page's own code): readable, wrapped at spaces only, never over each other, the most important first.
   const styles = data.graph.styles;
   const large = data.graph.nodes.length > 1500;
+  const raw = new Map(data.graph.nodes.map((node) => [node.id, node]));
   const nodes = new vis.DataSet(
     data.graph.nodes.map((node) => {
       const style = styles[node.kind];
       return {
         id: node.id,
-        label: node.label,
         x: node.x,
         y: node.y,
         shape: style.shape,
         size: style.size,
         color: { background: style.color, border: style.border, highlight: { background: style.color, border: "#000" } },
-        font: { size: style.font, strokeWidth: 4, strokeColor: "#ffffff", color: "#1a1a1a" },
       };
     }),
   );
@@ -62,10 +63,83 @@
       layout: { improvedLayout: false },
       interaction: { hover: !large, hideEdgesOnDrag: large, hideEdgesOnZoom: large, keyboard: false },
       edges: { smooth: false, width: 1.2, selectionWidth: 2 },
-      // Small names appear as you zoom in; facets, systems, pitfalls and trends are readable at the fit.
-      nodes: { borderWidth: 1.5, scaling: { label: { enabled: false, drawThreshold: 9 } } },
+      nodes: { borderWidth: 1.5 },
     },
   );
+
+  // Names as the page gives them (network.js, drawName): landmarks and as many of the most connected as
+  // the canvas has room for are promised a readable size; the others appear as they grow on zooming in.
+  const SMALLEST = 11;
+  const ROOM_PER_NAME = 12000;
+  const LANDMARK_ORDER = { facet: 0, system: 1, pitfall: 2, trend: 3 };
+  const order = data.graph.nodes
+    .map((node) => node.id)
+    .sort((a, b) => {
+      const key = (id) => [styles[raw.get(id).kind].landmark ? (LANDMARK_ORDER[raw.get(id).kind] ?? 8) : 9, raw.get(id).rank];
+      const [x, y] = [key(a), key(b)];
+      return x[0] - y[0] || x[1] - y[1];
+    });
+  let focus = null; // the ids in focus (the selection and its neighbours), or null
+  let drawnNames = [];
+  const container = document.getElementById("map");
+
+  function drawNames(context) {
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    const names = data.graph.names;
+    const promisedRank = Math.max(8, Math.min(names.topRanked, Math.floor((width * height) / ROOM_PER_NAME)));
+    const scale = network.getScale();
+    const ratio = context.canvas.width / width;
+    const taken = new atlasNames.Boxes();
+    const shapes = new atlasNames.Boxes();
+    const origin = container.getBoundingClientRect();
+    const over = document.getElementById("legend").getBoundingClientRect(); // names keep off the legend
+    taken.add(over.left - origin.left, over.top - origin.top, over.width, over.height);
+    const placed = new Map();
+    for (const id of order) {
+      const position = network.getPosition(id);
+      const centre = network.canvasToDOM(position);
+      const radius = styles[raw.get(id).kind].size * scale + 3;
+      placed.set(id, { centre, radius });
+      shapes.add(centre.x - radius, centre.y - radius, 2 * radius, 2 * radius, id);
+    }
+    const first = focus ? [...focus] : [];
+    const seen = new Set(first);
+    context.save();
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    drawnNames = [];
+    for (const id of [...first, ...order.filter((other) => !seen.has(other))]) {
+      const node = raw.get(id);
+      const style = styles[node.kind];
+      const kept = !focus || focus.has(id);
+      if (!kept && node.kind !== "facet") continue;
+      const promised = Boolean(style.landmark) || node.rank < promisedRank;
+      let size = style.font * scale;
+      if (style.landmark && kept) size = Math.max(size, style.landmark);
+      else if (style.landmark) size = Math.min(Math.max(size, names.readable), style.landmark);
+      else if (promised || (focus && kept)) size = Math.max(size, names.readable);
+      else if (size < SMALLEST) continue;
+      const box = atlasNames.placeName(
+        context,
+        {
+          id,
+          label: node.label,
+          ...placed.get(id),
+          size: Math.min(size, 40),
+          weight: style.landmark ? "600" : "400",
+          promised: promised || Boolean(focus && kept),
+          kept,
+          focus,
+        },
+        { taken, shapes, width, height, lineEm: names.lineEm, font: "system-ui, sans-serif", text: "#1a1a1a",
+          dimText: "rgba(26, 26, 26, 0.45)", background: "#ffffff", halo: 4 },
+      );
+      if (box) drawnNames.push(box);
+    }
+    context.restore();
+    document.body.setAttribute("data-names", String(drawnNames.length));
+  }
+  network.on("afterDrawing", drawNames);
   network.once("afterDrawing", () => {
     network.fit({ animation: false });
     const wanted = decodeURIComponent(location.hash.slice(1));
@@ -162,18 +236,12 @@
       neighbours.get(a).add(b);
     }
   }
-  const looks = new Map(nodes.get().map((node) => [node.id, { color: node.color, font: node.font }]));
+  const looks = new Map(nodes.get().map((node) => [node.id, { color: node.color }]));
   const FADED = { background: "#e4e4e4", border: "#cfcfcf" };
 
   function light(keep, keepEdges) {
-    nodes.update(
-      nodes.getIds().map((id) => {
-        const look = looks.get(id);
-        const kept = !keep || keep.has(id);
-        const font = kept ? look.font : { ...look.font, color: "rgba(0,0,0,0)", strokeWidth: 0 };
-        return { id, color: kept ? look.color : FADED, font };
-      }),
-    );
+    focus = keep;
+    nodes.update(nodes.getIds().map((id) => ({ id, color: !keep || keep.has(id) ? looks.get(id).color : FADED })));
     edges.update(
       edges.getIds().map((id) => ({ id, color: { color: !keepEdges || keepEdges.has(id) ? "#5f6b7a" : "#ececec", highlight: "#1d5fa7" } })),
     );
@@ -269,5 +337,8 @@
 
   start();
   // For tests: where a concept is drawn, in pixels from the map's top left.
-  window.atlasExplorer = { nodePosition: (id) => network.canvasToDOM(network.getPosition(id)) };
+  window.atlasExplorer = {
+    nodePosition: (id) => network.canvasToDOM(network.getPosition(id)),
+    names: () => drawnNames, // the names drawn last, in px from the map's top left
+  };
 })();

@@ -44,6 +44,33 @@ def test_the_standalone_explorer_works_from_disk_with_the_network_blocked(
     assert console_errors == []
 
 
+def test_the_standalone_explorer_names_concepts_as_the_page_does(browser, tmp_path: Path, artifacts: Path):
+    """At a projector's size, at the starting fit and around a selection: no name over another or over the
+    legend, none broken inside a word, every landmark named (the names drawn by the page's own names.js)."""
+    the_map = load.load_concepts(ROOT / "concepts.yaml")
+    labels = {concept.id: concept.label for concept in the_map.concepts}
+    landmarks = {concept.id for concept in the_map.concepts if concept.kind in ("facet", "system", "pitfall", "trend")}
+    page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    for hash_, shot in (("", "standalone-fit-1280x720.png"), ("#tpj", "standalone-tpj-1280x720.png")):
+        page.goto(standalone_file(tmp_path, ROOT / "concepts.yaml").as_uri() + hash_)
+        page.wait_for_selector("body[data-ready=true]")
+        page.wait_for_timeout(400)  # the camera's move to the selection
+        names = page.evaluate("atlasExplorer.names()")
+        assert names
+        boxes = [(n["x"], n["y"], n["x"] + n["width"], n["y"] + n["height"]) for n in names]
+        legend = page.locator("#legend").bounding_box()
+        origin = page.locator("#map").bounding_box()
+        under = (legend["x"] - origin["x"], legend["y"] - origin["y"])
+        for index, (a, name) in enumerate(zip(boxes, names, strict=True)):
+            assert not [b for b in boxes[index + 1 :] if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+            assert not (a[3] > under[1] and a[0] < under[0] + legend["width"] and a[2] > under[0]), name["id"]
+            assert " ".join(name["lines"]) == " ".join(labels[name["id"]].split()), name  # words kept whole
+        if not hash_:
+            assert landmarks <= {name["id"] for name in names}
+        page.screenshot(path=artifacts / shot)
+    page.context.close()
+
+
 def test_hostile_text_in_the_standalone_explorer_runs_nothing(page: Page, tmp_path: Path, console_errors: list[str]):
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

@@ -12,6 +12,7 @@
 import * as store from "./store.js";
 import { renderSearch } from "./search.js";
 import { markup } from "./markup.js";
+import { Boxes, placeName } from "./names.js";
 
 const VIS_URL = new URL("./vis-network.min.js", import.meta.url).href;
 let visLoading = null;
@@ -1181,99 +1182,35 @@ function drawName(view, context, id, taken, shapes) {
   else if (raw.landmark) size = Math.min(Math.max(size, view.names.readable * view.fontScale), raw.landmark * view.fontScale); // a faded landmark keeps its name, quietly
   else if (important) size = Math.max(size, view.names.readable * view.fontScale);
   else if (size < SMALLEST) return null;
-  size = Math.min(size, 40 * view.fontScale);
-  const centre = view.network.canvasToDOM({ x: node.x, y: node.y });
-  const width = view.canvas.clientWidth;
-  const height = view.canvas.clientHeight;
-  if (centre.x < -200 || centre.y < -100 || centre.x > width + 200 || centre.y > height + 100) return null;
-  if (!kept && (centre.x < 0 || centre.y < 0 || centre.x > width || centre.y > height)) return null;
-  const weight = raw.landmark ? "600" : "400";
-  context.font = `${weight} ${size}px ${view.theme.font}`;
-  const lines = wrap(context, raw.label, size * view.names.lineEm);
-  const lineHeight = size * 1.15;
-  const boxWidth = Math.max(...lines.map((line) => context.measureText(line).width));
-  const boxHeight = lines.length * lineHeight;
-  const radius = Math.max(sizeOf(view, id) * scale, view.large ? DOT : 0) + 3;
-  // Near the concept and clear of other shapes; else near; only then (a promised or lit name) farther out.
-  const promised = isPromised(view, raw) || Boolean(view.keep && kept);
-  const inside = ([x, y]) => x >= 2 && y >= 2 && x + boxWidth <= width - 2 && y + boxHeight <= height - 2;
-  const free = (place) => inside(place) && !taken.hits(place[0], place[1], boxWidth, boxHeight);
-  const clear = ([x, y]) => !shapes.hits(x, y, boxWidth, boxHeight, id);
-  const around = placesAround(centre, radius, boxWidth, boxHeight);
-  const near = around.filter(free);
-  const far = promised ? placesAround(centre, radius, boxWidth, boxHeight, true).slice(16).filter(free) : [];
-  // A promised name was given room below its concept (layout.make_room): it takes it whenever free.
-  const below = promised && free(around[0]) ? around[0] : null;
-  let place = below ?? near.find(clear) ?? near[0] ?? far.find(clear) ?? far[0];
-  if (place && !kept && shapes.hits(place[0], place[1], boxWidth, boxHeight, id, view.keep.nodes)) place = null;
-  if (!place) return null; // a faded name never covers what is in focus
-  const [x, y] = place;
-  taken.add(x, y, boxWidth, boxHeight);
-  const nearX = Math.max(x, Math.min(centre.x, x + boxWidth));
-  const nearY = Math.max(y, Math.min(centre.y, y + boxHeight));
-  if (Math.hypot(nearX - centre.x, nearY - centre.y) > radius * 1.9 + 4) {
-    context.beginPath(); // a name set apart from its concept points back to it
-    context.moveTo(centre.x, centre.y);
-    context.lineTo(nearX, nearY);
-    context.lineWidth = 1;
-    context.strokeStyle = view.theme.text;
-    context.stroke();
-  }
-  context.textBaseline = "top";
-  context.textAlign = "left";
-  context.lineJoin = "round";
-  context.lineWidth = view.palette.halo;
-  context.strokeStyle = view.theme.background;
-  context.fillStyle = kept ? view.theme.text : view.theme.dimText;
-  lines.forEach((line, index) => {
-    const lineX = x + (boxWidth - context.measureText(line).width) / 2;
-    context.strokeText(line, lineX, y + index * lineHeight);
-    context.fillText(line, lineX, y + index * lineHeight);
+  return placeName(context, {
+    id,
+    label: raw.label,
+    centre: view.network.canvasToDOM({ x: node.x, y: node.y }),
+    radius: Math.max(sizeOf(view, id) * scale, view.large ? DOT : 0) + 3,
+    size: Math.min(size, 40 * view.fontScale),
+    weight: raw.landmark ? "600" : "400",
+    // Near the concept and clear of other shapes; else near; only then (a promised or lit name) farther out.
+    promised: isPromised(view, raw) || Boolean(view.keep && kept),
+    kept,
+    focus: view.keep?.nodes ?? null,
+  }, {
+    taken,
+    shapes,
+    width: view.canvas.clientWidth,
+    height: view.canvas.clientHeight,
+    lineEm: view.names.lineEm,
+    font: view.theme.font,
+    text: view.theme.text,
+    dimText: view.theme.dimText,
+    background: view.theme.background,
+    halo: view.palette.halo,
   });
-  return { id, x, y, width: boxWidth, height: boxHeight, size, lines };
-}
-
-// Where a name may go, best first: below its concept, above, to the right, to the left, then the
-// corners, then a little farther out; always touching or near the concept it names.
-function placesAround(centre, radius, width, height, far = false) {
-  const places = [];
-  for (const gap of far ? [0, radius * 0.8, radius * 2 + 10, radius * 3 + 24, radius * 4 + 40, radius * 6 + 60] : [0, radius * 0.8]) {
-    const r = radius + gap;
-    places.push(
-      [centre.x - width / 2, centre.y + r],
-      [centre.x - width / 2, centre.y - r - height],
-      [centre.x + r + 2, centre.y - height / 2],
-      [centre.x - r - 2 - width, centre.y - height / 2],
-      [centre.x + r * 0.7, centre.y + r * 0.7],
-      [centre.x - r * 0.7 - width, centre.y + r * 0.7],
-      [centre.x + r * 0.7, centre.y - r * 0.7 - height],
-      [centre.x - r * 0.7 - width, centre.y - r * 0.7 - height],
-    );
-  }
-  return places;
 }
 
 // Half a concept's drawn height, in canvas units.
 function shapeRadius(node, raw) {
   const height = node.shape?.height;
   return Number.isFinite(height) && height > 0 ? height / 2 : node.options?.size ?? raw?.size ?? 15;
-}
-
-// Greedy word wrap: a line breaks only between words; a word longer than the line stands alone, whole.
-function wrap(context, text, maxWidth) {
-  const lines = [];
-  let line = "";
-  for (const word of String(text).split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && context.measureText(candidate).width > maxWidth) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = candidate;
-    }
-  }
-  if (line) lines.push(line);
-  return lines.length ? lines : [""];
 }
 
 function drawRelationWords(view, context, id, taken) {
@@ -1317,40 +1254,6 @@ function drawRing(view, context) {
   context.lineWidth = 3;
   context.strokeStyle = view.theme.focus;
   context.stroke();
-}
-
-// Rectangles already taken on the canvas, bucketed in a grid so a check looks at a few, not all.
-class Boxes {
-  constructor(cell = 96) {
-    this.cell = cell;
-    this.grid = new Map();
-  }
-
-  *cells(x, y, width, height) {
-    for (let i = Math.floor(x / this.cell); i <= Math.floor((x + width) / this.cell); i++) {
-      for (let j = Math.floor(y / this.cell); j <= Math.floor((y + height) / this.cell); j++) yield `${i},${j}`;
-    }
-  }
-
-  // Whether the rectangle touches one already taken (other than `except`'s own; of `among`'s, if given).
-  hits(x, y, width, height, except = null, among = null) {
-    for (const key of this.cells(x, y, width, height)) {
-      for (const box of this.grid.get(key) ?? []) {
-        if (box.owner === except && except !== null) continue;
-        if (among && !among.has(box.owner)) continue;
-        if (x < box.x + box.width && box.x < x + width && y < box.y + box.height && box.y < y + height) return true;
-      }
-    }
-    return false;
-  }
-
-  add(x, y, width, height, owner = null) {
-    const box = { x, y, width, height, owner };
-    for (const key of this.cells(x, y, width, height)) {
-      if (!this.grid.has(key)) this.grid.set(key, []);
-      this.grid.get(key).push(box);
-    }
-  }
 }
 
 // --- tooltips ---------------------------------------------------------------------------------------
