@@ -489,7 +489,7 @@ function remember(view, graph) {
 
 // The view draws names and words itself; vis-network gets shapes and lines only, and no tooltip.
 function toNode(node) {
-  const { label, tip, search, kind, rank, landmark, font, ...shape } = node;
+  const { label, tip, search, also, kind, rank, landmark, font, ...shape } = node;
   return shape;
 }
 
