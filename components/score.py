@@ -204,7 +204,7 @@ def precision_in_words(right: int, drawn: int) -> str:
     if drawn == 1:
         return f"Your one link is {'' if right else 'not '}in the expert map as you drew it."
     share = "all" if right == drawn else "none" if not right else SHARES.get(Fraction(right, drawn), str(right))
-    verb = "is" if share == "none" else "are"
+    verb = "is" if share in ("none", "1") else "are"
     return f"{share.capitalize()} of your {drawn} links {verb} in the expert map as you drew them."
 
 

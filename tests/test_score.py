@@ -118,7 +118,7 @@ def test_the_report_says_what_to_fix_with_the_expert_maps_works():
     result = score.score(MINE, EXPERT)
     text = score.report(result, MINE, EXPERT)
     assert text.startswith("# Feedback: Mine")
-    assert "**Precision** 20%: 1 of your 5 links are in the expert map as you drew them." in text
+    assert "**Precision** 20%: 1 of your 5 links is in the expert map as you drew them." in text
     assert "## Links drawn the wrong way round (1)" in text
     assert (
         "- MPFC engages Mentalizing. Reversed: the map draws it the other way round, Mentalizing engages Medial "
@@ -216,6 +216,7 @@ def test_a_link_to_one_of_many_is_extra_not_misplaced():
      (3, 9, "A third of your 9 links are in the expert map as you drew them."),
      (3, 4, "Three quarters of your 4 links are in the expert map as you drew them."),
      (3, 7, "3 of your 7 links are in the expert map as you drew them."),
+     (1, 6, "1 of your 6 links is in the expert map as you drew them."),
      (5, 5, "All of your 5 links are in the expert map as you drew them."),
      (0, 5, "None of your 5 links is in the expert map as you drew them."),
      (1, 1, "Your one link is in the expert map as you drew it."),
