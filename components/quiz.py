@@ -185,10 +185,12 @@ def _relation_between(concept_map: ConceptMap, rng: random.Random) -> Iterator[_
         source, target = by_id[relation.source], by_id[relation.target]
         true = given[(source.id, target.id)]
         types: list[RelationType] = []
-        for tier in plausible(source.kind, target.kind):
+        closest, to_target, from_source = plausible(source.kind, target.kind)
+        # All the closest; the next only to make four options; the farthest only to make three.
+        for tier, most in ((closest, len(closest)), (to_target, OPTIONS - 1), (from_source, FEWEST - 1)):
             fresh = [t for t in tier if t not in true and t not in types]
             rng.shuffle(fresh)
-            types += fresh[: max(OPTIONS - 1 - len(types), 0)] if types else fresh
+            types += fresh[: max(most - len(types), 0)]
         wrong = [grammar.sentence(source.label, RELATIONS[t].label, target.label) for t in types]
         prompt = f"How are {source.label} and {target.label} related, in this map?"
         yield _Draft("relation_between", prompt, _sentence(concept_map, relation), wrong, relation, "")
