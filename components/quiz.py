@@ -6,8 +6,9 @@ Five kinds of question:
 - which finding a work reported (one of its relations, among relations it does not support);
 - what a concept is studied with (a method or paradigm, among others of the same kind it is not);
 - which pitfall a trend addresses;
-- how two concepts are related (the relation's wording, among wordings the map gives concepts of the same
-  two kinds, and does not give these two).
+- how two concepts are related (the relation's wording, among wordings the map does not give these two:
+  those it gives concepts of the same two kinds, then to make four options those it gives the second's
+  kind, then to make three those it gives from the first's).
 
 Every question keeps three rules, on any map; a question that cannot keep them is not asked:
 - Options: at least three (four where the map has enough), all of one kind: concepts of the right
