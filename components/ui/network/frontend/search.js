@@ -39,9 +39,10 @@ export function renderSearch(component) {
   box.selected = data.selected ?? null;
   store.json(data.graph.blob, data.graph.tag).then((graph) => {
     if (box.wanted !== graph.version) return;
-    box.graph = graph; // indexed when the box is first focused or typed in
+    box.graph = graph; // indexed once the page is idle, or when the box is focused or typed in
     if (box.version !== graph.version) box.index = null;
     showSelected(box);
+    if (window.requestIdleCallback) requestIdleCallback(() => startIndexing(box), { timeout: 3000 });
   });
   return undefined;
 }
@@ -55,7 +56,7 @@ function createBox(parentElement) {
     list: root.querySelector("[role=listbox]"),
     hint: root.querySelector(".atlas-search-hint"),
     graph: null, // the map, once unpacked
-    index: null, // ranking.js's index of the map's words: made when the box is first focused or typed in
+    index: null, // ranking.js's index of the map's words: made when the page is first idle (or the box used)
     building: null, // the index being made, a step at a time, and the map's version it is of
     version: null,
     wanted: null,
