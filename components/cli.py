@@ -195,19 +195,19 @@ def _score(args: argparse.Namespace) -> int:
     matched = sum(1 for m in result.matches if m.expert)
     print(f"{args.student} against {args.against}: {matched} of {len(result.matches)} concepts matched")
     print(f"Precision {result.precision:.0%}, recall {result.recall:.0%}")
+    print(" ".join(score.in_words(result)))
     for m in result.matches:
         print(f"  {m.student.label} -> {m.expert.label if m.expert else '(none)'} [{m.how}]")
-    for verdict in ("correct", "wrong", "extra", "missing"):
+    for verdict in score.VERDICTS:
         found = result.of(verdict)
-        print(f"\n{verdict.capitalize()} ({len(found)}):")
+        print(f"\n{score.TITLES[verdict]} ({len(found)}):")
         for link in found:
             mine = score.sentence(student, link.student) if link.student else ""
             theirs = score.sentence(expert, link.expert) if link.expert else ""
+            said = {"correct": mine, "missing": theirs, "extra": mine}.get(verdict)
             sources = "; ".join(citation.short for citation in link.citations)
-            if verdict == "wrong":
-                print(f"  {mine}; the expert map: {theirs} [{sources}]")
-            else:
-                print(f"  {mine or theirs}" + (f" [{sources}]" if sources else ""))
+            line = said or f"{mine}. {score.explain(link, student, expert)}"
+            print(f"  {line}" + (f" [{sources}]" if sources else ""))
     if args.report:
         write_atomic(args.report, score.report(result, student, expert))
         print(f"\nFeedback written to {args.report}")

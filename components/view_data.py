@@ -129,6 +129,7 @@ def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) 
     rank = ranks(concept_map)
     standing = evidence.standings(concept_map)
     search = search_labels(concept_map)
+    aliases = search_aliases(concept_map)
     if len(concept_map.concepts) <= ROOM_MAX:
         positions = layout.make_room(positions, rooms(concept_map, rank))
     nodes = []
@@ -138,6 +139,7 @@ def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) 
             "id": concept.id,
             "label": concept.label,
             "search": search[concept.id],
+            **({"also": aliases[concept.id]} if concept.id in aliases else {}),
             "tip": f"{concept.name}\n{KINDS[concept.kind].label}\n\n{concept.summary}",
             "kind": str(concept.kind),
             "rank": rank[concept.id],
@@ -204,6 +206,17 @@ def search_labels(concept_map: ConceptMap) -> dict[str, str]:
     for relation in concept_map.relations:
         labels[relation.id] = f"{by_id[relation.source].label} → {relation.phrase} → {by_id[relation.target].label}"
     return labels
+
+
+def search_aliases(concept_map: ConceptMap) -> dict[str, list[str]]:
+    """The other names the search box knows each concept by, apart from its label, so that one typed
+    exactly ranks that concept first: its abbreviation, then its older names (only concepts that have any;
+    a node's `also`, beside its `search`, where gzip finds them again for a few bytes)."""
+    return {
+        concept.id: [*([concept.abbrev] if concept.abbrev else []), *concept.aliases]
+        for concept in concept_map.concepts
+        if concept.abbrev or concept.aliases
+    }
 
 
 def landmark(kind: Kind, count: int) -> int:

@@ -645,7 +645,7 @@ def test_a_pasted_student_map_is_scored_and_drawn_on_the_map(monkeypatch):
     assert "precision **50%**" in shown
     overlay = view_data(at)["overlay"]
     assert "mentalizing|engages|tpj" in overlay["correct"]
-    assert "mentalizing|engages|mpfc" in overlay["wrong"]
+    assert "mentalizing|engages|mpfc" in overlay["reversed"]
     assert overlay["missing"]
     assert {"from": "tpj", "to": "mirror_system", "type": "part_of"} in overlay["extra"]
 

@@ -203,7 +203,9 @@ def test_score_prints_the_scores_and_the_links(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "8 of 8 concepts matched" in out
     assert "Precision 50%" in out
-    assert "Wrong (1):" in out
+    assert "Half of your 8 links are in the expert map as you drew them. You found 4 of the 9 links" in out
+    assert "Links drawn the wrong way round (1):" in out
+    assert "TPJ is part of Mirror neuron system. The map says: Temporoparietal junction is part of Mentalizing" in out
     assert report.read_text().startswith("# Feedback:")
 
 

@@ -1,6 +1,7 @@
 """The Score view: a student's map of the same paper, uploaded or pasted, scored against this map. The
-matches of the student's concepts are shown and can be corrected; the links are judged (correct, wrong,
-extra, missing) and drawn on the map; the feedback downloads as Markdown."""
+matches of the student's concepts are shown and can be corrected; the links are judged (correct, reversed,
+to the wrong concept, drawn differently, extra, missing), each with what the map says instead, and drawn
+on the map; precision and recall are said in words; the feedback downloads as Markdown."""
 
 from __future__ import annotations
 
@@ -17,12 +18,15 @@ from . import problems, state
 
 MAX_BYTES = 1024 * 1024  # a student's map is small; this keeps a stray upload from costing the server
 NONE = "(not in this map)"
-VERDICTS = {
+VERDICTS: dict[score.Verdict, tuple[str, str]] = {
     "correct": ("Correct", "The expert map draws it as you did."),
+    "reversed": ("Reversed", "The expert map draws it the other way round."),
+    "misplaced": ("Wrong concept", "The expert map joins one end this way, but to another concept."),
     "wrong": ("Drawn differently", "The expert map joins these concepts, but another way."),
     "extra": ("Not in the expert map", "The expert map does not join these concepts."),
     "missing": ("Missing", "The expert map joins two of your concepts; you could add it."),
 }
+TO_FIX = ("reversed", "misplaced", "wrong", "missing")  # opened at first: what the student can learn from
 
 
 def student_map() -> tuple[str, ConceptMap] | None:
@@ -47,16 +51,19 @@ def result(expert: ConceptMap) -> score.Score | None:
 
 
 def overlay(found: score.Score | None) -> dict[str, Any] | None:
-    """What the map draws of the score: the expert's relations judged, and the student's extra links."""
+    """What the map draws of the score: the expert's relations judged (for a link to the wrong concept, the
+    relations the map has instead), and the student's links the map does not have."""
     if found is None:
         return None
-    drawn: dict[str, Any] = {verdict: [] for verdict in ("correct", "wrong", "missing")}
+    drawn: dict[str, Any] = {verdict: [] for verdict in ("correct", "reversed", "misplaced", "wrong", "missing")}
     extra = []
     counterpart = {m.student.id: m.expert.id for m in found.matches if m.expert}
     for link in found.links:
-        if link.verdict in drawn and link.expert is not None:
+        if link.verdict == "misplaced":
+            drawn["misplaced"] += [relation.id for relation in link.instead]
+        elif link.verdict in drawn and link.expert is not None:
             drawn[link.verdict].append(link.expert.id)
-        elif link.verdict == "extra" and link.student is not None:
+        if link.verdict in ("extra", "misplaced") and link.student is not None:
             ends = counterpart.get(link.student.source), counterpart.get(link.student.target)
             if ends[0] and ends[1] and ends[0] != ends[1]:
                 extra.append({"from": ends[0], "to": ends[1], "type": str(link.student.type)})
@@ -87,18 +94,18 @@ def view(expert: ConceptMap, found: score.Score | None) -> None:
     st.markdown(
         f"**{md.text(student.meta.title)}** · precision **{found.precision:.0%}** · recall **{found.recall:.0%}**"
     )
+    st.markdown(" ".join(md.text(sentence) for sentence in score.in_words(found)))
     matches(expert, found)
     for verdict, (title, meaning) in VERDICTS.items():
-        links = found.of(verdict)  # type: ignore[arg-type]
-        with st.expander(f"{title} ({len(links)})", expanded=verdict in ("wrong", "missing") and bool(links)):
+        links = found.of(verdict)
+        with st.expander(f"{title} ({len(links)})", expanded=verdict in TO_FIX and bool(links)):
             st.caption(meaning)
             for link in links:
                 lines = []
                 if link.student is not None:
                     lines.append(f"**Student:** {md.text(score.sentence(student, link.student))}")
-                if link.expert is not None:
-                    sources = " · ".join(md.link(citation.short, citation.url) for citation in link.citations)
-                    lines.append(f"**Map:** {md.text(score.sentence(expert, link.expert))}. {sources}")
+                sources = " · ".join(md.link(citation.short, citation.url) for citation in link.citations)
+                lines.append(f"**Map:** {md.text(score.explain(link, student, expert))} {sources}".rstrip())
                 st.markdown("  \n".join(lines))
     st.download_button(
         "Feedback (Markdown)",

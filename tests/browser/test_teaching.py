@@ -51,6 +51,8 @@ def test_an_uploaded_student_map_is_drawn_on_the_experts(browser: Browser, app, 
     expect(page.get_by_text(re.compile(r"precision 50%"))).to_be_visible()
     expect(page.locator(".atlas-legend")).to_contain_text("Drawn right")
     expect(page.locator(".atlas-legend")).to_contain_text("Not in this map")
+    expect(page.locator(".atlas-legend")).to_contain_text("Drawn the other way round")  # MPFC engages mentalizing
+    expect(page.locator(".atlas-legend")).to_contain_text("Where the map joins it")  # the TPJ's own system
     lit = set(page.locator(".atlas-network").evaluate("el => el.atlas.lit()"))
     assert {"mentalizing", "tpj", "mpfc"} <= lit
     page.screenshot(path=artifacts / "teaching-score-1440x900.png")

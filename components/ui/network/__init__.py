@@ -59,8 +59,8 @@ def network(
     {"kind": "path_end", "id": ...} for a shift-click on a concept.
     `frame` asks the view to fit these concepts once (a tour step, a path). While `touring`, the left and
     right arrow keys call `on_tour`, with `st.session_state[key].tour` = {"go": "next"|"previous"}.
-    `overlay` draws a scored student's map: the map's relations the student drew right, wrong or not at
-    all ({"correct"|"wrong"|"missing": [relation ids]}) and the student's extra links ({"extra": [...]}).
+    `overlay` draws a scored student's map: the map's relations as judged (`ui.score.overlay`: {"correct"|
+    "reversed"|"misplaced"|"wrong"|"missing": [relation ids]}) and the student's extra links ({"extra": [...]}).
     """
     _blob(graph_key(key), graph)
     if visible is not None:

@@ -56,12 +56,16 @@ const DOT = 3; // on-screen px: above RESIZE_MAX, a concept drawn smaller than t
 const BORDER = "#333333"; // a concept's outline
 const LANDMARK_ORDER = { facet: 0, system: 1, pitfall: 2, trend: 3 };
 // A scored student's map on the expert's: each judged relation in its own colour and line.
+// The student's links the map lacks ("extra") are drawn as lines of their own; the rest are the map's.
 const OVERLAY = {
   correct: { color: "#1a7f37", dashes: false, label: "Drawn right" },
+  reversed: { color: "#c2185b", dashes: [14, 4, 3, 4], label: "Drawn the other way round" },
+  misplaced: { color: "#1565c0", dashes: [6, 4], label: "Where the map joins it" },
   wrong: { color: "#c62828", dashes: false, label: "Drawn differently" },
   missing: { color: "#b45309", dashes: [10, 6], label: "Missing" },
   extra: { color: "#7b3fa0", dashes: [2, 6], label: "Not in this map" },
 };
+const JUDGED = Object.keys(OVERLAY).filter((verdict) => verdict !== "extra");
 const PALETTES = {
   normal: { edgeAlpha: 0.55, wash: 0.85, width: 1.3, emphasis: 2.4, border: 1.5, halo: 4 },
   high: { edgeAlpha: 0.85, wash: 0.7, width: 2, emphasis: 3.6, border: 3, halo: 6 },
@@ -177,8 +181,8 @@ function createView(root) {
     visible: null, // {nodes, edges, nodeSet, edgeSet} the filters keep, or null for all
     visibleTag: null, // names what the filters keep (null: all)
     highlight: null, // {nodes, edges} a chosen reference supports, or null
-    overlay: null, // a scored student's map: {correct, wrong, missing: [edge ids], extra: [{from, to}]}
-    verdicts: new Map(), // relation id -> "correct"|"wrong"|"missing", from the overlay
+    overlay: null, // a scored student's map: {correct, reversed, misplaced, wrong, missing: [edge ids], extra: [{from, to}]}
+    verdicts: new Map(), // relation id -> its verdict (a key of OVERLAY but "extra"), from the overlay
     selected: null, // {kind: "concept"|"relation", id} last shown, from a click or from Python
     keep: null, // {nodes, edges} in full colour (the selection and its neighbours), or null for all
     sizes: new Map(), // node id -> the size last given to vis-network (see resizeShapes)
@@ -505,7 +509,7 @@ function remember(view, graph) {
 
 // The view draws names and words itself; vis-network gets shapes and lines only, and no tooltip.
 function toNode(node) {
-  const { label, tip, search, kind, rank, landmark, font, ...shape } = node;
+  const { label, tip, search, also, kind, rank, landmark, font, ...shape } = node;
   return shape;
 }
 
@@ -1041,7 +1045,7 @@ function drawFaint(view, context) {
 
 function emphasis(view, shownEdges) {
   if (view.overlay) {
-    const edges = new Set([...view.overlay.correct, ...view.overlay.wrong, ...view.overlay.missing]);
+    const edges = new Set(JUDGED.flatMap((verdict) => view.overlay[verdict] ?? []));
     const nodes = new Set(view.overlay.extra.flatMap((extra) => [extra.from, extra.to]));
     for (const id of edges) {
       const edge = view.raw.edges.get(id);
@@ -1084,7 +1088,7 @@ function verdictOf(view, id) {
 function drawExtra(view, overlay) {
   view.edges.remove(view.edges.getIds({ filter: (edge) => String(edge.id).startsWith("extra:") }));
   view.overlay = overlay;
-  view.verdicts = new Map(["correct", "wrong", "missing"].flatMap((verdict) => (overlay?.[verdict] ?? []).map((id) => [id, verdict])));
+  view.verdicts = new Map(JUDGED.flatMap((verdict) => (overlay?.[verdict] ?? []).map((id) => [id, verdict])));
   if (!overlay) return;
   const style = OVERLAY.extra;
   view.edges.add(
@@ -1104,7 +1108,7 @@ function drawExtra(view, overlay) {
 
 function overlayLines(overlay) {
   return Object.entries(OVERLAY)
-    .filter(([verdict]) => overlay[verdict].length)
+    .filter(([verdict]) => overlay[verdict]?.length)
     .map(([verdict, style]) => ({ standing: verdict, label: style.label, dashes: style.dashes, color: style.color, help: style.label }));
 }
 

@@ -2,11 +2,14 @@
 //
 // It searches in the browser, in the map the page already holds (see store.js), so typing costs the
 // server nothing and no list of every name crosses the wire on each run, however large the map. What
-// it matches on (a concept's name, abbreviation, kind and older names; a relation as it reads) is made
-// in Python, in view_data.search_labels. Choosing an entry selects it, as a click on the map does.
+// it shows and matches on (a concept's name, abbreviation, kind and older names; a relation as it reads)
+// is made in Python, in view_data.search_labels, with each concept's other names apart (a node's `also`,
+// view_data.search_aliases) so that one typed exactly ranks its concept first. What matches, and in
+// which order, is ranking.js. Choosing an entry selects it, as a click on the map does.
 
 import * as store from "./store.js";
 import { markup } from "./markup.js";
+import { indexing, search } from "./ranking.js";
 
 const SEARCH_HTML = `
 <div class="atlas-search">
@@ -43,9 +46,10 @@ export function renderSearch(component) {
   box.selected = data.selected ?? null;
   store.json(data.graph.blob, data.graph.tag).then((graph) => {
     if (box.wanted !== graph.version) return;
-    box.graph = graph; // indexed when first typed in
-    if (box.version !== graph.version) box.entries = null;
+    box.graph = graph; // indexed once the page is idle, or when the box is focused or typed in
+    if (box.version !== graph.version) box.index = null;
     showSelected(box);
+    if (window.requestIdleCallback) requestIdleCallback(() => startIndexing(box), { timeout: 3000 });
   });
   return cleanup;
 }
@@ -59,7 +63,8 @@ function createBox(parentElement) {
     list: root.querySelector("[role=listbox]"),
     hint: root.querySelector(".atlas-search-hint"),
     graph: null, // the map, once unpacked
-    entries: null, // {id, kind, text, lower, name}: concepts by name, then relations; made when first typed in
+    index: null, // ranking.js's index of the map's words: made when the page is first idle (or the box used)
+    building: null, // the index being made, a step at a time, and the map's version it is of
     version: null,
     wanted: null,
     selected: null,
@@ -71,7 +76,10 @@ function createBox(parentElement) {
     run: 0, // the number of the Python run whose data the box shows
   };
   box.input.addEventListener("input", () => open(box));
-  box.input.addEventListener("focus", () => box.input.select());
+  box.input.addEventListener("focus", () => {
+    box.input.select();
+    startIndexing(box); // before the first letter, not with it
+  });
   box.input.addEventListener("keydown", (event) => onKey(box, event));
   box.input.addEventListener("blur", () => setTimeout(() => close(box, true), 150));
   box.list.addEventListener("pointerdown", (event) => event.preventDefault()); // keep the focus in the box
@@ -89,14 +97,37 @@ function createBox(parentElement) {
   return box;
 }
 
-function index(box) {
+// Makes the index a step at a time, between the page's other work (a large map takes a tenth of a second).
+function startIndexing(box) {
   const graph = box.graph;
-  const entry = (id, kind, text, name) => ({ id, kind, text, name, lower: text.toLowerCase() });
-  const concepts = graph.nodes.map((node) => entry(node.id, "concept", node.search, node.label));
-  concepts.sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0));
-  const relations = graph.edges.map((edge) => entry(edge.id, "relation", edge.search, edge.search));
-  box.entries = [...concepts, ...relations];
-  box.version = graph.version;
+  if (!graph || box.version === graph.version || box.building?.version === graph.version) return;
+  const building = { steps: indexing(graph), version: graph.version };
+  box.building = building;
+  const step = () => {
+    if (box.building !== building) return; // finished by a letter typed meanwhile, or another map came
+    const next = building.steps.next();
+    if (next.done) done(box, next.value);
+    else setTimeout(step);
+  };
+  setTimeout(step);
+}
+
+// The index, finished now if a letter comes before it is.
+function indexed(box) {
+  const graph = box.graph;
+  if (box.index && box.version === graph.version) return box.index;
+  if (box.building?.version !== graph.version) box.building = { steps: indexing(graph), version: graph.version };
+  for (;;) {
+    const next = box.building.steps.next();
+    if (next.done) return done(box, next.value);
+  }
+}
+
+function done(box, index) {
+  box.version = box.building.version;
+  box.building = null;
+  box.index = index;
+  return index;
 }
 
 // The box shows what is selected (from a click on the map, say) while it is not being typed in.
@@ -110,22 +141,10 @@ function nameOf(graph, selected) {
   return graph.edges.find((edge) => edge.id === selected.id)?.search ?? "";
 }
 
-// Entries containing every typed word, best first: the name typed exactly, then names starting with the
-// typed text, then with its first word, then the rest; concepts before relations, then in the map's order.
+// The entries that match what is typed, best first (see ranking.js), at most SHOWN.
 function matching(box, text) {
-  const typed = text.toLowerCase().trim();
-  const words = typed.split(/\s+/).filter(Boolean);
-  if (!words.length || !box.graph) return [];
-  if (!box.entries) index(box);
-  const tiers = [[], [], [], []];
-  for (const entry of box.entries) {
-    if (!words.every((word) => entry.lower.includes(word))) continue;
-    const name = entry.name.toLowerCase();
-    const tier = name === typed ? 0 : name.startsWith(typed) ? 1 : entry.lower.startsWith(words[0]) ? 2 : 3;
-    if (tiers[tier].length < SHOWN) tiers[tier].push(entry);
-    if (tiers[0].length + tiers[1].length >= SHOWN) break;
-  }
-  return tiers.flat().slice(0, SHOWN);
+  if (!text.trim() || !box.graph) return [];
+  return search(indexed(box), text, SHOWN);
 }
 
 function open(box) {
