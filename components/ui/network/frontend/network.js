@@ -675,7 +675,12 @@ function fitted(view, ids, closest = CLOSEST) {
   const legend = view.root.querySelector(".atlas-legend");
   const below = legend.hidden || !legend.childElementCount ? 8 : legend.offsetHeight + 12;
   const band = Math.max(height - buttons - below, height * 0.5);
-  const room = { side: NAME_ROOM.side * view.fontScale, top: NAME_ROOM.top, bottom: NAME_ROOM.bottom * view.fontScale };
+  // (on a phone's narrow canvas the room is a share of it: names there may stand apart, with a line)
+  const room = {
+    side: Math.min(NAME_ROOM.side * view.fontScale, width * 0.08),
+    top: Math.min(NAME_ROOM.top, height * 0.06),
+    bottom: Math.min(NAME_ROOM.bottom * view.fontScale, height * 0.08),
+  };
   let scale = closest;
   for (let pass = 0; pass < 3; pass++) {
     const across = right - left + (2 * room.side) / scale;
