@@ -334,13 +334,14 @@ def test_a_map_without_search_examples_takes_its_own(monkeypatch):
     assert "e.g. *AI* or *emotional contagion*" in plain(texts(at))  # its first abbreviation and older name
 
 
-def test_reference_cells_that_a_spreadsheet_would_run_are_shown_as_text(monkeypatch):
+def test_the_references_table_shows_its_text_as_it_is_and_offers_a_safe_csv(monkeypatch):
+    """The table offers no raw download (client.disableDataExport; tests/browser/test_tables.py), so it shows
+    each cell as the map has it; its CSV is written by components/spreadsheet.py."""
     at = open_app(monkeypatch, DATA / "app" / "hostile.yaml", panel="references")
     table = at.dataframe[0].value
-    title, authors, journal = table["Title"][1], table["Authors"][1], table["Journal"][1]
-    assert title == '\'=HYPERLINK("http://evil.example/", "click")'
-    assert authors.startswith("'@SUM")
-    assert journal.startswith("'+1+cmd")
+    assert table["Title"][1] == '=HYPERLINK("http://evil.example/", "click")'
+    assert table["Journal"][1].startswith("+1+cmd")
+    assert "References (CSV)" in {button.proto.label for button in at.get("download_button")}
 
 
 def test_a_map_of_two_thousand_concepts_opens(monkeypatch, tmp_path):
