@@ -18,6 +18,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process, utils
 
+from . import markdown as md
 from .citations import Citation
 from .details import citations_of
 from .model import Concept, ConceptMap, Relation
@@ -140,11 +141,12 @@ def sentence(concept_map: ConceptMap, relation: Relation) -> str:
 
 
 def report(result: Score, student: ConceptMap, expert: ConceptMap) -> str:
-    """The feedback, in Markdown, to hand back to the student."""
+    """The feedback, in Markdown, to hand back to the student: every text from a map escaped as the page
+    escapes it (components/markdown.py), so a student's Markdown or HTML reads as the text it is."""
     lines = [
-        f"# Feedback: {student.meta.title}",
+        f"# Feedback: {md.text(student.meta.title)}",
         "",
-        f"Scored against *{expert.meta.title}*.",
+        f"Scored against *{md.text(expert.meta.title)}*.",
         "",
         f"- **Precision** {result.precision:.0%}: of your {len(result.links) - len(result.of('missing'))} links, "
         f"{len(result.of('correct'))} are in the expert map as you drew them.",
@@ -154,7 +156,8 @@ def report(result: Score, student: ConceptMap, expert: ConceptMap) -> str:
         "## Your concepts",
         "",
         *[
-            f"- {m.student.label} → {m.expert.label if m.expert else '(not in the expert map)'} ({m.how})"
+            f"- {md.text(m.student.label)} → {md.text(m.expert.label) if m.expert else '(not in the expert map)'} "
+            f"({m.how})"
             for m in result.matches
         ],
     ]
@@ -168,17 +171,16 @@ def report(result: Score, student: ConceptMap, expert: ConceptMap) -> str:
         found = result.of(verdict)
         lines += ["", f"## {title} ({len(found)})", ""]
         for link in found:
-            mine = sentence(student, link.student) if link.student else ""
-            theirs = sentence(expert, link.expert) if link.expert else ""
-            sources = "; ".join(citation.short for citation in link.citations)
+            mine = md.text(sentence(student, link.student)) if link.student else ""
+            theirs = md.text(sentence(expert, link.expert)) if link.expert else ""
+            note = md.text(link.expert.note) if link.expert else ""
+            sources = "; ".join(md.text(citation.short) for citation in link.citations)
             if verdict == "correct":
-                lines.append(f"- {mine}. *{link.expert.note if link.expert else ''}* [{sources}]")
+                lines.append(f"- {mine}. *{note}* [{sources}]")
             elif verdict == "wrong":
-                lines.append(
-                    f"- You: {mine}. The expert map: {theirs}. *{link.expert.note if link.expert else ''}* [{sources}]"
-                )
+                lines.append(f"- You: {mine}. The expert map: {theirs}. *{note}* [{sources}]")
             elif verdict == "extra":
                 lines.append(f"- {mine}.")
             else:
-                lines.append(f"- {theirs}. *{link.expert.note if link.expert else ''}* [{sources}]")
+                lines.append(f"- {theirs}. *{note}* [{sources}]")
     return "\n".join(lines) + "\n"

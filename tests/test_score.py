@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -120,7 +121,7 @@ def test_the_report_says_what_to_fix_with_the_expert_maps_works():
     assert "**Precision** 20%" in text
     assert "## Links the expert map draws differently (2)" in text
     assert "The expert map: Mentalizing engages Medial prefrontal cortex" in text
-    assert "Van Overwalle & Baetens 2009" in text
+    assert r"Van Overwalle \& Baetens 2009" in text  # map text escaped as the page escapes it
 
 
 def test_the_example_students_map_scores_as_expected():
@@ -129,3 +130,26 @@ def test_the_example_students_map_scores_as_expected():
     assert all(m.expert for m in result.matches)
     assert len(result.of("correct")) == 4
     assert len(result.of("wrong")) == 1
+
+
+def test_the_feedback_download_shows_the_students_markdown_and_html_as_text():
+    """feedback.md carried a student's raw Markdown and HTML, remote images included."""
+    from markdown_it import MarkdownIt
+
+    hostile = load.parse(
+        'meta: {title: "Mine <script>alert(1)</script>"}\n'
+        "concepts:\n"
+        '  - {id: tpj, label: "![x](https://evil.example/p.png) <img src=https://evil.example/q.png>"}\n'
+        '  - {id: mine, label: "[click](https://evil.example/) **bold**\\t    code"}\n'
+        "relations:\n"
+        "  - {source: mine, type: engages, target: tpj}\n",
+        "student.yaml",
+        student=True,
+    )
+    page = MarkdownIt("commonmark").render(score.report(score.score(hostile, EXPERT), hostile, EXPERT))
+    page = page.replace("\u2060", "")  # the invisible word joiners that break up bare addresses
+    assert "<img" not in page
+    assert "<script" not in page
+    assert "evil.example" not in " ".join(re.findall(r"<a [^>]*>", page))
+    assert "&lt;img src=https://evil.example/q.png&gt;" in page  # shown as the text it is
+    assert "![x](https://evil.example/p.png)" in page
