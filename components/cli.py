@@ -135,7 +135,7 @@ def _brain(concept_map: ConceptMap, args: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     try:
-        made = starter.from_file(args.source, load.read_file(args.source))
+        made = starter.from_file(args.source, load.read_file(args.source, limit=starter.MAX_BYTES))
     except MapError as error:
         return _problems(args.source, error)
     write_atomic(args.output, made.yaml)

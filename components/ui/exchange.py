@@ -24,7 +24,6 @@ GROUPS = {
     "For other tools (Gephi, Cytoscape, CmapTools, spreadsheets) and back": ["graphml", "gexf", "cxl", "csv", "json"],
     "The references": ["bibtex", "ris"],
 }
-MAX_BIBLIOGRAPHY = 2 * 1024 * 1024
 
 
 def export_menu(concept_map: ConceptMap, stem: str) -> None:
@@ -116,7 +115,7 @@ def open_menu(current: str) -> None:
         "Start a map from a bibliography (.bib, .ris, or .txt with DOIs)",
         type=["bib", "ris", "txt"],
         key="starter_upload",
-        max_upload_size=MAX_BIBLIOGRAPHY // 2**20,
+        max_upload_size=starter.MAX_BYTES // 2**20,
         help="You get a starter map to download: its references filled in, one concept per reference.",
     )
     if bibliography is not None:
@@ -170,8 +169,8 @@ def _examples() -> dict[str, Path]:
 
 
 def _starter(name: str, size: int, read: Callable[[], bytes]) -> None:
-    if size > MAX_BIBLIOGRAPHY:
-        st.error(f"{md.text(name)} is over {MAX_BIBLIOGRAPHY // 2**20} MiB.")
+    if size > starter.MAX_BYTES:
+        st.error(f"{md.text(name)} is over {starter.MAX_BYTES // 2**20} MiB.")
         return
     try:
         made = starter.from_file(name, read())
