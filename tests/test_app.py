@@ -715,6 +715,37 @@ def test_an_uploaded_map_opens_and_a_broken_one_keeps_the_current_map(monkeypatc
     assert at.title[0].value == "Working Memory Atlas"
 
 
+def test_a_hostile_upload_is_read_outside_the_server_and_keeps_the_current_map(monkeypatch):
+    """A 3.8 MB map whose concept has 1.9 million wrong aliases took 61 s and 3.4 GB in the server's own
+    process, every session's health check waiting on it: it is read in a child with limits."""
+    import resource
+
+    at = opened(open_app(monkeypatch, SMALL), "open_menu")
+    title = at.title[0].value
+    hostile = 'meta: {title: T, description: D., source: {citation: C.}, version: "1"}\nconcepts:\n'
+    hostile += "- {id: a, label: b, kind: facet, summary: c, aliases: [" + "1," * 1_900_000 + "1]}\n"
+    uploader(at, "open_upload").set_value(("aliases.yaml", hostile.encode(), "application/yaml"))
+    server, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    at.run()
+    spent = resource.getrusage(resource.RUSAGE_SELF)
+    child = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert not at.exception
+    assert at.title[0].value == title
+    assert any("aliases.yaml: reading the file takes" in code.value for code in at.code)
+    assert spent.ru_utime - server.ru_utime < 3  # the run itself; the reading was the child's
+    assert child.ru_utime - children.ru_utime >= 4  # the child ran to its limit
+
+
+def test_every_uploader_states_its_real_limit(monkeypatch):
+    at = opened(open_app(monkeypatch, SMALL), "open_menu")
+    limits = {widget.key: widget.proto.max_upload_size_mb for widget in at.file_uploader}
+    assert limits == {"open_upload": 16, "starter_upload": 2}
+    at = open_app(monkeypatch, SMALL, panel="score")
+    (student,) = at.file_uploader
+    assert student.proto.max_upload_size_mb == 1  # it took 150 MB
+    assert "1 MiB" in student.proto.help
+
+
 def test_a_bibliography_gives_a_starter_map_to_download(monkeypatch):
     at = opened(open_app(monkeypatch, SMALL), "open_menu")
     bib = (DATA / "bib" / "messy.bib").read_bytes()

@@ -126,16 +126,16 @@ def _open_upload(name: str, size: int, read: Callable[[], bytes]) -> None:
     if size > load.MAX_BYTES:
         st.error(f"{md.text(name)} is over {load.MAX_BYTES // 2**20} MiB, the most a map may be.")
         return
-    content = read()
+    file = data.sent(name, read())
     opened = st.session_state[state.OPENED]
-    if opened is not None and opened.content == content:
+    if opened is not None and opened.content == file.content:
         return
     try:
-        load.parse(content, name)
+        data.concept_map(file)  # read in a child process with limits, once per content
     except MapError as error:
         problems.show(error, keeping_last_valid=True)
         return
-    st.session_state[state.OPENED] = data.MapFile(name, hashlib.sha256(content).hexdigest(), content)
+    st.session_state[state.OPENED] = file
     state.reset()
     st.rerun()
 
@@ -173,7 +173,7 @@ def _starter(name: str, size: int, read: Callable[[], bytes]) -> None:
         st.error(f"{md.text(name)} is over {starter.MAX_BYTES // 2**20} MiB.")
         return
     try:
-        made = starter.from_file(name, read())
+        made = data.starter_map(name, read())  # made in a child process with limits, once per content
     except MapError as error:
         problems.show(error, keeping_last_valid=False)
         return
