@@ -264,6 +264,32 @@ def test_a_map_that_cannot_be_read_is_an_error_not_a_traceback(monkeypatch, tmp_
     assert "cannot read" in at.code[0].value
 
 
+def test_a_broken_served_map_is_named_relative_to_where_the_app_was_started(monkeypatch, tmp_path):
+    """Every session saw the served map's absolute path."""
+    broken = tmp_path / "maps" / "broken.yaml"
+    broken.parent.mkdir()
+    broken.write_text("meta: [\n")
+    monkeypatch.chdir(tmp_path)
+    at = open_app(monkeypatch, broken.resolve())
+    assert not at.exception
+    shown = " ".join(element.value for element in [*at.error, *at.code])
+    assert "maps/broken.yaml:2:1:" in shown
+    assert str(tmp_path) not in shown
+
+
+def test_a_served_map_linked_to_another_file_shows_nothing_of_it(monkeypatch, tmp_path):
+    """A map symlinked to /etc/passwd showed `root:x:0:0…` to every session."""
+    (tmp_path / "secret").write_text("root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/usr/sbin:/usr/sbin/nologin\n")
+    (tmp_path / "concepts.yaml").symlink_to(tmp_path / "secret")
+    monkeypatch.chdir(tmp_path)
+    at = open_app(monkeypatch, tmp_path / "concepts.yaml")
+    assert not at.exception
+    shown = " ".join(element.value for element in [*at.error, *at.code, *at.markdown])
+    assert "concepts.yaml:1:1: the file holds a single value" in shown
+    assert "root:" not in shown
+    assert "daemon" not in shown
+
+
 def test_an_edit_that_breaks_the_map_keeps_the_last_valid_map_under_a_warning(monkeypatch, tmp_path):
     live = tmp_path / "live.yaml"
     shutil.copy(SMALL, live)
