@@ -43,11 +43,12 @@ DEFAULT_MAP = Path(__file__).parent / "concepts.yaml"
 
 
 def map_file() -> tuple[Path, str]:
-    """The map to open, and the name its problems are reported under."""
+    """The map to open, and the name its problems are reported under: its path from where the app was
+    started (every session sees it; an absolute path would tell them about the machine)."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--concepts")
     given = parser.parse_known_args(sys.argv[1:])[0].concepts or os.environ.get("EMPATHY_ATLAS_CONCEPTS")
-    return (Path(given), given) if given else (DEFAULT_MAP, DEFAULT_MAP.name)
+    return (Path(given), os.path.relpath(given)) if given else (DEFAULT_MAP, DEFAULT_MAP.name)
 
 
 st.set_page_config(page_title="Empathy Atlas", layout="wide")

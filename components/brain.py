@@ -10,6 +10,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from . import graph as graphs
+from . import xml_text
 from .mni import Point, points
 from .model import ConceptMap
 from .vocabulary import Kind
@@ -182,7 +183,8 @@ def _faded(colour: str) -> str:
 
 
 def _plain(text: str) -> str:
-    return text.replace("$", r"\$")
+    """A name as matplotlib draws it literally and SVG carries it (see export._plain)."""
+    return xml_text.drawn(text).replace("$", r"\$")
 
 
 def _safe(text: str) -> str:

@@ -13,7 +13,9 @@
     export MAP --format F -o OUT [--view QUERY]   the map (or a view of it) as html, graphml, gexf, json,
                               csv, cxl, bibtex, ris, png or svg
 
-A map's problems go to stderr, one per line as file:line:col: message, and the exit status is 1.
+A map's problems go to stderr, one per line as file:line:col: message, and the exit status is 1. Text from
+a file is printed with its control characters made visible (components/terminal.py). An output that is
+also an input is refused unless --force; files are written whole (files.write_atomic), with the umask.
 """
 
 from __future__ import annotations
@@ -23,14 +25,16 @@ import difflib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 import yaml
 
 from . import brain, compare, evidence, export, load, paths, quiz, schema, scope, score, starter, stats
 from .errors import MapError
-from .files import write_atomic
+from .files import overwritten, write_atomic
 from .generate import generated_map
 from .model import ConceptMap
+from .terminal import visible
 from .vocabulary import EVIDENCE, KINDS, Kind, Standing
 
 DEFAULT_MAP = "concepts.yaml"
@@ -82,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     exporting.add_argument("-o", "--output", required=True, help="the file to write (CSV: two files beside it)")
     exporting.add_argument("--view", default="", metavar="QUERY",
                            help="a view's address or query, e.g. 'kinds=region&selected=tpj&depth=1'")  # fmt: skip
+    for command in (scoring, drawing, starting, exporting):
+        command.add_argument("--force", action="store_true", help="write over a file that is also an input")
     args = parser.parse_args(argv)
 
     if args.command == "schema":
@@ -90,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "generate":
         data = generated_map(args.concepts, seed=args.seed)
         write_atomic(args.output, yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
-        print(f"{args.output}: {len(data['concepts']):,} concepts, {len(data['relations']):,} relations")
+        say(f"{args.output}: {len(data['concepts']):,} concepts, {len(data['relations']):,} relations")
         return 0
     if args.command == "score":
         return _score(args)
@@ -115,35 +121,39 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _brain(concept_map: ConceptMap, args: argparse.Namespace) -> int:
     kind = Path(args.output).suffix.lower().lstrip(".")
     if kind not in ("png", "svg"):
-        print(f"{args.output}: write a .png or an .svg file", file=sys.stderr)
+        say(f"{args.output}: write a .png or an .svg file", file=sys.stderr)
         return 2
+    if _overwrites([args.output, args.html], [args.map], args):
+        return 1
     query = scope.parse(args.view)
     shown = scope.of(concept_map, query)
     lit = set(query.get("selected", [])) | (set() if shown.whole else set(shown.concepts))
     picture = brain.figure(concept_map, lit, None if shown.whole else shown.concepts, kind)
     missing = brain.unplaced(concept_map)
     if picture is None:
-        print(f"{args.map}: no region has MNI coordinates; nothing to draw", file=sys.stderr)
+        say(f"{args.map}: no region has MNI coordinates; nothing to draw", file=sys.stderr)
         return 1
     write_atomic(args.output, picture)
     if args.html:
         write_atomic(args.html, brain.view_3d(concept_map, lit) or "")
     drawn = len(brain.placed(concept_map))
-    print(f"{args.output}: {drawn} regions" + (f"; without coordinates: {', '.join(missing)}" if missing else ""))
+    say(f"{args.output}: {drawn} regions" + (f"; without coordinates: {', '.join(missing)}" if missing else ""))
     return 0
 
 
 def _new(args: argparse.Namespace) -> int:
+    if _overwrites([args.output], [args.source], args):
+        return 1
     try:
-        made = starter.from_file(args.source, load.read_file(args.source))
+        made = starter.from_file(args.source, load.read_file(args.source, limit=starter.MAX_BYTES))
     except MapError as error:
         return _problems(args.source, error)
     write_atomic(args.output, made.yaml)
     for note in made.notes:
-        print(f"{args.source}: {note}", file=sys.stderr)
+        say(f"{args.source}: {note}", file=sys.stderr)
     data = made.data
     counts = f"{len(data['references'])} references, {len(data['concepts'])} stub concepts"
-    print(f"{args.output}: {counts} to rename and link")
+    say(f"{args.output}: {counts} to rename and link")
     return 0
 
 
@@ -152,70 +162,91 @@ def _export(concept_map: ConceptMap, args: argparse.Namespace) -> int:
     output = Path(args.output)
     stem = output.name.removesuffix(output.suffix) if output.suffix else output.name
     written = export.export(shown.part(concept_map), args.format_name, stem)
-    for file in written:
-        target = output if len(written) == 1 else output.with_name(file.name)
+    targets = [output if len(written) == 1 else output.with_name(file.name) for file in written]
+    if _overwrites(targets, [args.map], args):
+        return 1
+    for file, target in zip(written, targets, strict=True):
         write_atomic(target, file.data)
-        print(f"{target}: {len(file.data):,} bytes")
+        say(f"{target}: {len(file.data):,} bytes")
     size = f"{len(shown.concepts):,} concepts, {len(shown.relations):,} relations"
     part = "the whole map" if shown.whole else f"a view of {size}"
-    print(f"{export.FORMATS[args.format_name].label} of {part}", file=sys.stderr)
+    say(f"{export.FORMATS[args.format_name].label} of {part}", file=sys.stderr)
     return 0
+
+
+def say(line: object, file: TextIO | None = None) -> None:
+    """Print one line, its control characters (from a file's text) made visible."""
+    print(visible(str(line)), file=file or sys.stdout)
+
+
+def _overwrites(outputs: Sequence[str | Path | None], inputs: Sequence[str], args: argparse.Namespace) -> bool:
+    """Whether an output is also an input (and, without --force, refused: stderr says what to do)."""
+    same = None if args.force else overwritten(outputs, inputs)
+    if same is not None:
+        output, source = same
+        say(f"{output}: this is also an input ({source}); write to another file, or add --force to write over it",
+            file=sys.stderr)  # fmt: skip
+    return same is not None
 
 
 def _problems(name: str, error: MapError) -> int:
     for problem in error.problems:
-        print(problem, file=sys.stderr)
-    print(f"{name}: {error.counted}", file=sys.stderr)
+        say(problem, file=sys.stderr)
+    say(f"{name}: {error.counted}", file=sys.stderr)
     return 1
 
 
 def _quiz(concept_map: ConceptMap, args: argparse.Namespace) -> int:
     letters = "ABCD"
     asked = quiz.questions(concept_map, args.seed, args.n)
-    print(f"{len(asked)} questions from {args.map} (seed {args.seed})")
+    say(f"{len(asked)} questions from {args.map} (seed {args.seed})")
     for number, question in enumerate(asked, 1):
-        print(f"\n{number}. {question.prompt}")
+        say("")
+        say(f"{number}. {question.prompt}")
         for letter, option in zip(letters, question.options, strict=False):
-            print(f"   {letter}. {option}")
+            say(f"   {letter}. {option}")
         sources = "; ".join(citation.short for citation in question.citations)
-        print(f"   Answer: {letters[question.answer]}. {question.note} [{sources}]")
+        say(f"   Answer: {letters[question.answer]}. {question.note} [{sources}]")
     return 0
 
 
 def _score(args: argparse.Namespace) -> int:
+    if _overwrites([args.report], [args.student, args.against], args):
+        return 1
     try:
         expert = load.load_concepts(args.against)
     except MapError as error:
         return _problems(args.against, error)
     try:
-        student = load.parse(load.read_file(args.student), args.student, student=True)
+        student = load.parse(load.read_file(args.student, limit=load.STUDENT_MAX_BYTES), args.student, student=True)
     except MapError as error:
         return _problems(args.student, error)
     result = score.score(student, expert)
     matched = sum(1 for m in result.matches if m.expert)
-    print(f"{args.student} against {args.against}: {matched} of {len(result.matches)} concepts matched")
-    print(f"Precision {result.precision:.0%}, recall {result.recall:.0%}")
-    print(" ".join(score.in_words(result)))
+    say(f"{args.student} against {args.against}: {matched} of {len(result.matches)} concepts matched")
+    say(f"Precision {result.precision:.0%}, recall {result.recall:.0%}")
+    say(" ".join(score.in_words(result)))
     for m in result.matches:
-        print(f"  {m.student.label} -> {m.expert.label if m.expert else '(none)'} [{m.how}]")
+        say(f"  {m.student.label} -> {m.expert.label if m.expert else '(none)'} [{m.how}]")
     for verdict in score.VERDICTS:
         found = result.of(verdict)
-        print(f"\n{score.TITLES[verdict]} ({len(found)}):")
+        say(f"\n{score.TITLES[verdict]} ({len(found)}):")
         for link in found:
             mine = score.sentence(student, link.student) if link.student else ""
             theirs = score.sentence(expert, link.expert) if link.expert else ""
             said = {"correct": mine, "missing": theirs, "extra": mine}.get(verdict)
             sources = "; ".join(citation.short for citation in link.citations)
             line = said or f"{mine}. {score.explain(link, student, expert)}"
-            print(f"  {line}" + (f" [{sources}]" if sources else ""))
+            say(f"  {line}" + (f" [{sources}]" if sources else ""))
     if args.report:
         write_atomic(args.report, score.report(result, student, expert))
-        print(f"\nFeedback written to {args.report}")
+        say("")
+        say(f"Feedback written to {args.report}")
     return 0
 
 
 def _validate(concept_map: ConceptMap, args: argparse.Namespace) -> int:
-    print(f"{args.map}: valid: {stats.summary_line(stats.compute(concept_map))}")
+    say(f"{args.map}: valid: {stats.summary_line(stats.compute(concept_map))}")
     return 0
 
 
@@ -242,7 +273,8 @@ def _stats(concept_map: ConceptMap, args: argparse.Namespace) -> int:
     lines += [f"  {year}  {'#' * count} {count}" for year, count in numbers.references_by_year.items()]
     if numbers.unused_references:
         lines += ["", f"References cited by nothing in the map: {', '.join(numbers.unused_references)}"]
-    print("\n".join(lines))
+    for line in lines:
+        say(line)
     return 0
 
 
@@ -251,37 +283,38 @@ def _path(concept_map: ConceptMap, args: argparse.Namespace) -> int:
         if given not in concept_map.concept_by_id:
             close = difflib.get_close_matches(given, list(concept_map.concept_by_id), n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            print(f"{args.map}: no concept '{given}'{hint}", file=sys.stderr)
+            say(f"{args.map}: no concept '{given}'{hint}", file=sys.stderr)
             return 1
     by_id = concept_map.concept_by_id
     start, end = by_id[args.start].label, by_id[args.end].label
     routes = paths.between(concept_map, args.start, args.end, args.alternatives)
     if not routes:
-        print(f"No route joins {start} and {end} in this map.")
+        say(f"No route joins {start} and {end} in this map.")
         return 0
-    print(f"{start} to {end}: {len(routes)} shortest route{'s' if len(routes) > 1 else ''}")
+    say(f"{start} to {end}: {len(routes)} shortest route{'s' if len(routes) > 1 else ''}")
     for number, route in enumerate(routes, 1):
-        print(f"\nRoute {number} ({len(route.steps)} step{'s' if len(route.steps) > 1 else ''}):")
+        say("")
+        say(f"Route {number} ({len(route.steps)} step{'s' if len(route.steps) > 1 else ''}):")
         for step in route.steps:
-            print(f"  {step.sentence}")
+            say(f"  {step.sentence}")
         if route.why_loose:
-            print(f"  ({route.why_loose})")
+            say(f"  ({route.why_loose})")
     return 0
 
 
 def _compare(concept_map: ConceptMap, args: argparse.Namespace) -> int:
     result = compare.matrix(concept_map, Kind(args.kind))
     if not result.facets:
-        print("This map has no facets to compare.")
+        say("This map has no facets to compare.")
         return 0
     width = max((len(row.label) for row in result.rows), default=10) + 2
     heads = [facet.label for facet in result.facets]
-    print(f"{KINDS[result.kind].plural} by facet (references behind each link; * joined to more than one facet)")
-    print("".ljust(width) + "".join(head[:18].ljust(20) for head in heads))
+    say(f"{KINDS[result.kind].plural} by facet (references behind each link; * joined to more than one facet)")
+    say("".ljust(width) + "".join(head[:18].ljust(20) for head in heads))
     shared = {row.id for row in result.shared()}
     for row in result.rows:
         cells = [result.cells.get((facet.id, row.id)) for facet in result.facets]
         shown = [f"{cell.references} ref{'s' if cell.references != 1 else ''}" if cell else "-" for cell in cells]
         mark = "*" if row.id in shared else " "
-        print((mark + row.label).ljust(width) + "".join(text.ljust(20) for text in shown))
+        say((mark + row.label).ljust(width) + "".join(text.ljust(20) for text in shown))
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import citations, layout, spreadsheet, view_data
+from . import citations, layout, spreadsheet, view_data, xml_text
 from . import graph as graphs
 from .model import ConceptMap
 from .vocabulary import KINDS
@@ -93,26 +94,43 @@ def network(concept_map: ConceptMap) -> nx.MultiDiGraph[str]:
 
 
 def _graphml(concept_map: ConceptMap, stem: str) -> list[File]:
-    graph = network(concept_map)
+    graph = _xml_safe(network(concept_map))
     for _, attributes in graph.nodes(data=True):
         place = attributes.pop("viz")["position"]  # GraphML has no place for viz: x and y instead
         attributes.update(x=float(place["x"]), y=-float(place["y"]))
     out = io.BytesIO()
     nx.write_graphml(graph, out, encoding="utf-8")
-    return [File(f"{stem}.graphml", out.getvalue(), "application/graphml+xml")]
+    return [File(f"{stem}.graphml", xml_text.document(out.getvalue()), "application/graphml+xml")]
 
 
 def _gexf(concept_map: ConceptMap, stem: str) -> list[File]:
     out = io.BytesIO()
-    nx.write_gexf(network(concept_map), out, encoding="utf-8", version="1.2draft")
-    return [File(f"{stem}.gexf", out.getvalue(), "application/gexf+xml")]
+    nx.write_gexf(_xml_safe(network(concept_map)), out, encoding="utf-8", version="1.2draft")
+    return [File(f"{stem}.gexf", xml_text.document(out.getvalue()), "application/gexf+xml")]
+
+
+def _xml_safe(graph: nx.MultiDiGraph[str]) -> nx.MultiDiGraph[str]:
+    """The graph with every text attribute as XML can carry it (ids are slugs already)."""
+    for attributes in (graph.graph, *(a for _, a in graph.nodes(data=True)), *(a for *_, a in graph.edges(data=True))):
+        for name, value in attributes.items():
+            if isinstance(value, str):
+                attributes[name] = xml_text.text(value)
+    return graph
 
 
 def _json(concept_map: ConceptMap, stem: str) -> list[File]:
     """The map itself, field for field: it loads back as the same map (JSON is YAML)."""
     data = concept_map.model_dump(mode="json", exclude_defaults=True)
     text = json.dumps(data, ensure_ascii=False, indent=1)
+    # Only strings hold characters outside ASCII, so escaping them anywhere escapes them in strings.
+    text = YAML_UNREADABLE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
     return [File(f"{stem}.json", text.encode("utf-8"), "application/json")]
+
+
+# What JSON may hold raw but the loader (YAML) cannot read back as itself: characters YAML forbids in a
+# file (C1 controls, DEL, U+FFFE, U+FFFF), the byte order mark, and the characters YAML reads as line
+# breaks and folds (NEL, U+2028, U+2029). JSON writes the other controls escaped already.
+YAML_UNREADABLE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def _csv(concept_map: ConceptMap, stem: str) -> list[File]:
@@ -149,8 +167,8 @@ def _cxl(concept_map: ConceptMap, stem: str) -> list[File]:
     ElementTree.register_namespace("dc", DUBLIN_CORE)
     root = ElementTree.Element(f"{{{CXL}}}cmap")
     meta = ElementTree.SubElement(root, f"{{{CXL}}}res-meta")
-    ElementTree.SubElement(meta, f"{{{DUBLIN_CORE}}}title").text = concept_map.meta.title
-    ElementTree.SubElement(meta, f"{{{DUBLIN_CORE}}}description").text = concept_map.meta.description
+    ElementTree.SubElement(meta, f"{{{DUBLIN_CORE}}}title").text = xml_text.text(concept_map.meta.title)
+    ElementTree.SubElement(meta, f"{{{DUBLIN_CORE}}}description").text = xml_text.text(concept_map.meta.description)
     body = ElementTree.SubElement(root, f"{{{CXL}}}map")
     concept_list = ElementTree.SubElement(body, f"{{{CXL}}}concept-list")
     phrase_list = ElementTree.SubElement(body, f"{{{CXL}}}linking-phrase-list")
@@ -160,11 +178,11 @@ def _cxl(concept_map: ConceptMap, stem: str) -> list[File]:
     places = _places(concept_map)
     for concept in concept_map.concepts:
         x, y = places[concept.id]
-        ElementTree.SubElement(concept_list, tag("concept"), {"id": concept.id, "label": concept.label})
+        ElementTree.SubElement(concept_list, tag("concept"), {"id": concept.id, "label": xml_text.text(concept.label)})
         ElementTree.SubElement(concept_places, tag("concept-appearance"), {"id": concept.id, "x": str(x), "y": str(y)})
     for number, relation in enumerate(concept_map.relations, 1):
         phrase = f"phrase-{number}"
-        wording = {"id": phrase, "label": relation.phrase, "short-comment": relation.note}
+        wording = {"id": phrase, "label": relation.phrase, "short-comment": xml_text.text(relation.note)}
         ElementTree.SubElement(phrase_list, tag("linking-phrase"), wording)
         (x1, y1), (x2, y2) = places[relation.source], places[relation.target]
         middle = {"id": phrase, "x": str((x1 + x2) // 2), "y": str((y1 + y2) // 2)}
@@ -173,7 +191,7 @@ def _cxl(concept_map: ConceptMap, stem: str) -> list[File]:
             joined = {"id": f"{phrase}-{end}", "from-id": start, "to-id": finish}
             ElementTree.SubElement(connection_list, tag("connection"), joined)
     data = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
-    return [File(f"{stem}.cxl", data, "application/xml")]
+    return [File(f"{stem}.cxl", xml_text.document(data), "application/xml")]
 
 
 def tag(name: str) -> str:
@@ -213,15 +231,30 @@ def _bibtex(concept_map: ConceptMap, stem: str) -> list[File]:
             "doi": reference.doi,
             "url": citations.link(reference),
         }
-        entry_fields = [Field(name, _balanced(value)) for name, value in fields.items() if value]
+        entry_fields = [Field(name, bibtex_text(value)) for name, value in fields.items() if value]
         library.add(Entry(reference.type, reference.key, entry_fields))
     text = write_string(library)
     return [File(f"{stem}.bib", text.encode("utf-8"), "application/x-bibtex")]
 
 
+# Every way of starting a new line, for the readers of line-based formats (Python's str.splitlines).
+LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_BACKSLASH_BEFORE_BRACE = re.compile(r"\\+(?=[{}]|$)")
+
+
+def bibtex_text(value: str) -> str:
+    """A BibTeX value (bibtexparser's writer encloses it in braces) that reads back as one value of its own
+    entry: on one line (an `@` that starts a line starts an entry), braces balanced (a `}` too many would
+    end the value), no backslash before a brace or the closing one (a reader takes `\\}` for a brace it
+    need not count), a leading `@` in braces."""
+    folded = LINE_BREAKS.sub(" ", value)
+    unescaped = _BACKSLASH_BEFORE_BRACE.sub(lambda run: r"\textbackslash{}" * len(run.group()), folded)
+    balanced = _balanced(unescaped)
+    return "{@}" + balanced[1:] if balanced.startswith("@") else balanced
+
+
 def _balanced(value: str) -> str:
-    """A BibTeX value whose braces balance (bibtexparser's writer encloses it in braces): any that would
-    not are dropped, so no text can end the value early."""
+    """`value` with its braces balanced: any that would not are dropped, so no text can end the value early."""
     depth, kept = 0, []
     for char in value:
         if char == "{":
@@ -240,23 +273,30 @@ def _ris(concept_map: ConceptMap, stem: str) -> list[File]:
     entries = []
     for reference in concept_map.references:
         first, _, last = (reference.pages or "").replace("–", "-").partition("-")
+        url = citations.link(reference)
         entry = {
             "type_of_reference": "JOUR" if reference.type == "article" else "BOOK",
             "id": reference.key,
-            "authors": list(reference.authors),
+            "authors": [ris_text(author) for author in reference.authors],
             "year": str(reference.year),
-            "title": reference.title,
-            "secondary_title": reference.journal,
-            "publisher": reference.publisher,
-            "place_published": reference.city,
+            "title": ris_text(reference.title),
+            "secondary_title": ris_text(reference.journal),
+            "publisher": ris_text(reference.publisher),
+            "place_published": ris_text(reference.city),
             "volume": reference.volume,
             "start_page": first or None,
             "end_page": last or None,
             "doi": reference.doi,
-            "urls": [url] if (url := citations.link(reference)) else None,
+            "urls": [url.replace(";", "%3B")] if url else None,  # rispy reads a ';' in UR as two addresses
         }
         entries.append({key: value for key, value in entry.items() if value})
     return [File(f"{stem}.ris", rispy.dumps(entries).encode("utf-8"), "application/x-research-info-systems")]
+
+
+def ris_text(value: str | None) -> str | None:
+    """A RIS value on its tag's line: a line break would start a tag of its own (`ER  - `, `TY  - `); readers
+    strip the ends."""
+    return LINE_BREAKS.sub(" ", value).strip() if value else value
 
 
 # --- pictures ------------------------------------------------------------------------------------------------
@@ -314,8 +354,9 @@ def _draw(concept_map: ConceptMap, stem: str, kind: str, pyplot: Any) -> list[Fi
 
 
 def _plain(text: str) -> str:
-    """Text as matplotlib shows it literally: `$` would start mathematics."""
-    return text.replace("$", r"\$")
+    """Text as matplotlib draws it literally (`$` would start mathematics) and SVG carries it (no control
+    character: XML forbids most, and a picture has no glyph for any)."""
+    return xml_text.drawn(text).replace("$", r"\$")
 
 
 KINDS_BY_NAME = {str(kind): kind for kind in KINDS}

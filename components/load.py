@@ -1,14 +1,17 @@
 """YAML text or file -> validated ConceptMap, or MapError whose problems carry file:line:col.
 
-Reading is safe and bounded: a size cap, strict UTF-8, libyaml's event stream built into plain data by
-hand (so duplicate keys, alias expansion, nesting depth and unknown tags are caught as they stream
-past, before anything large is built), and the mark of every value kept for error messages.
+Reading is safe and bounded: only a regular file is opened (never waiting on a FIFO or a device), a size
+cap, strict UTF-8, libyaml's event stream built into plain data by hand (so duplicate keys, the number of
+values, aliases expanded, keys in a mapping, nesting depth, unknown tags and a top level that is not a
+mapping are caught as they stream past, before anything large is built), and the mark of every value kept
+for error messages. An error never quotes a file that is not a map.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,10 +21,12 @@ from typing import Any
 import yaml
 
 from .errors import MapError, Path, Problem
-from .model import ConceptMap, validate
+from .model import Concept, ConceptMap, Meta, Reference, Relation, Tour, TourStep, View, validate
 
 MAX_BYTES = 16 * 1024 * 1024
-MAX_NODES = 2_000_000  # values, counting every alias expansion
+STUDENT_MAX_BYTES = 1024 * 1024  # a student's map is small; the page and the command line take this much
+MAX_NODES = 2_000_000  # values, counting every alias expansion (10,000 concepts are about 340,000)
+MAX_KEYS = 64  # in one mapping: no part of a map has more than 18 fields
 MAX_DEPTH = 32
 TOP_LEVEL_HINT = "the top level must be a mapping with the keys meta, concepts, relations and references"
 
@@ -58,27 +63,41 @@ def load_concepts(path: str | FilePath) -> ConceptMap:
     return parse(read_file(path), str(path))
 
 
-def read_file(path: str | FilePath, name: str | None = None) -> bytes:
-    """A map file's bytes, its size checked before anything is read: a file over the cap (or one
-    that grows past it while being read) is refused having read no more than the cap and a byte."""
+def read_file(path: str | FilePath, name: str | None = None, limit: int | None = None) -> bytes:
+    """A regular file's bytes, its size checked before anything is read: a file over `limit` (or one that
+    grows past it while being read) is refused having read no more than the limit and a byte. A FIFO, a
+    device or a folder is refused as it is opened, without waiting for a writer."""
     shown = name or str(path)
+    limit = MAX_BYTES if limit is None else limit
     try:
-        with open(path, "rb") as file:
-            if os.fstat(file.fileno()).st_size > MAX_BYTES:
-                raise MapError([_too_big(shown)])
-            raw = file.read(MAX_BYTES + 1)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as error:
         raise MapError([Problem(f"cannot read the file: {error.strerror or error}", file=shown)]) from None
-    if len(raw) > MAX_BYTES:
-        raise MapError([_too_big(shown)])
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            mode = status.st_mode
+            what = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
+            raise MapError([Problem(f"cannot read the file: not a regular file ({what})", file=shown)])
+        if status.st_size > limit:
+            raise MapError([_too_big(shown, limit)])
+        with open(descriptor, "rb", closefd=False) as file:
+            raw = file.read(limit + 1)
+    except OSError as error:
+        raise MapError([Problem(f"cannot read the file: {error.strerror or error}", file=shown)]) from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > limit:
+        raise MapError([_too_big(shown, limit)])
     return raw
 
 
 def parse(content: str | bytes, filename: str = "concepts.yaml", student: bool = False) -> ConceptMap:
     """Validate YAML text (str or UTF-8 bytes) as a map (or, leniently, a student's map); raise MapError
     with file:line:col problems."""
+    limit = STUDENT_MAX_BYTES if student else MAX_BYTES
     with _gc_paused():
-        document = read_yaml(content, filename, track=False)
+        document = read_yaml(content, filename, track=False, limit=limit)
         try:
             concept_map = validate(document.data, student)
         except MapError as error:
@@ -103,12 +122,15 @@ class Document:
     problems: list[Problem]
 
 
-def read_yaml(content: str | bytes, filename: str = "concepts.yaml", track: bool = True) -> Document:
-    """Safe, bounded YAML -> Document; raise MapError at once on anything unsafe or unreadable.
+def read_yaml(
+    content: str | bytes, filename: str = "concepts.yaml", track: bool = True, limit: int | None = None
+) -> Document:
+    """Safe, bounded YAML -> Document; raise MapError at once on anything unsafe or unreadable (over
+    `limit` bytes of UTF-8, by default MAX_BYTES).
 
     With `track`, the Document knows where each value starts; without, reading is a quarter faster.
     """
-    text = _decode(content, filename)
+    text = _decode(content, filename, MAX_BYTES if limit is None else limit)
     builder = _Builder(filename)
     try:
         with _gc_paused():
@@ -124,22 +146,20 @@ def read_yaml(content: str | bytes, filename: str = "concepts.yaml", track: bool
         raise MapError([Problem(f"cannot read the YAML: {error}", file=filename)]) from None
     if data is None:
         raise MapError([Problem(f"the file is empty; {TOP_LEVEL_HINT}", file=filename, line=1, col=1)])
-    if not isinstance(data, dict):
-        if not track:
-            return read_yaml(content, filename, track=True)  # to say on which line it starts
-        line, col = marks.locate(data, ()) or (1, 1)
-        what = "a list" if isinstance(data, list) else f"the value {data!r}"
-        raise MapError([Problem(f"the file holds {what}; {TOP_LEVEL_HINT}", (), filename, line, col)])
+    if not isinstance(data, dict):  # a single value (a list is refused as it starts); never shown: it may be a secret
+        start = marks.root
+        line, col = (start.line + 1, start.column + 1) if start is not None else (1, 1)
+        raise MapError([Problem(f"the file holds a single value; {TOP_LEVEL_HINT}", (), filename, line, col)])
     return Document(data, marks, builder.problems)
 
 
-def _decode(content: str | bytes, filename: str) -> str:
+def _decode(content: str | bytes, filename: str, limit: int) -> str:
     if isinstance(content, str):
-        if len(content) > MAX_BYTES // 4 and len(content.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-            raise MapError([_too_big(filename)])
+        if len(content) > limit // 4 and len(content.encode("utf-8", "surrogatepass")) > limit:
+            raise MapError([_too_big(filename, limit)])
         return content
-    if len(content) > MAX_BYTES:
-        raise MapError([_too_big(filename)])
+    if len(content) > limit:
+        raise MapError([_too_big(filename, limit)])
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -152,9 +172,9 @@ def _decode(content: str | bytes, filename: str) -> str:
         ) from None
 
 
-def _too_big(filename: str) -> Problem:
-    limit = MAX_BYTES // 1048576
-    return Problem(f"the file is over {limit} MiB, the most a map may be; split it or trim it", file=filename)
+def _too_big(filename: str, limit: int) -> Problem:
+    size = f"{limit // 1048576} MiB" if limit >= 1048576 else f"{limit // 1024} KiB"
+    return Problem(f"the file is over {size}, the most it may be; split it or trim it", file=filename)
 
 
 @contextmanager
@@ -229,6 +249,8 @@ class _Builder:
                 kind = type(event)
                 if kind is _Scalar:
                     nodes += 1
+                    if nodes > MAX_NODES:
+                        raise self.too_many(event)
                     value = event.value
                     if (
                         event.tag is not None
@@ -243,7 +265,11 @@ class _Builder:
                         self.check_tag(event, "map" if child_is_map else "seq")
                     if len(stack) >= MAX_DEPTH:
                         raise self.fail(f"the data is nested more than {MAX_DEPTH} levels deep", event.start_mark)
+                    if parent is None and not child_is_map:
+                        raise self.fail(f"the file holds a list; {TOP_LEVEL_HINT}", event.start_mark)
                     nodes += 1
+                    if nodes > MAX_NODES:
+                        raise self.too_many(event)
                     stack.append((parent, marks, key, is_map, nodes, event.anchor))
                     parent = {} if child_is_map else []
                     if track:
@@ -262,11 +288,7 @@ class _Builder:
                     value, size = self.alias(event)
                     nodes += size
                     if nodes > MAX_NODES:
-                        raise self.fail(
-                            f"the data expands to more than {MAX_NODES:,} values (aliases "
-                            "included); this looks like an alias bomb",
-                            event.start_mark,
-                        )
+                        raise self.too_many(event)
                     mark = event.start_mark
                 elif kind is _DocumentStart:
                     documents += 1
@@ -285,6 +307,12 @@ class _Builder:
                     if track:
                         marks.append(mark)
                 elif key is _NO_KEY:
+                    if len(parent) >= MAX_KEYS:
+                        raise self.fail(
+                            f"a mapping with more than {MAX_KEYS} keys; no part of a map has more than "
+                            f"{_MOST_FIELDS}: is this a map?",
+                            event.start_mark,
+                        )
                     if type(value) is str and value not in parent:
                         key = value
                     else:
@@ -298,6 +326,14 @@ class _Builder:
         finally:
             loader.dispose()
         return root, self.marks
+
+    def too_many(self, event: Any) -> MapError:
+        aliased = " (an alias expands to all it names: this looks like an alias bomb)" if type(event) is _Alias else ""
+        return self.fail(
+            f"the data holds more than {MAX_NODES:,} values{aliased}; a map of 10,000 concepts holds about "
+            "340,000: is this a map?",
+            event.start_mark,
+        )
 
     def scalar(self, event: Any) -> Any:
         """A scalar that may not be a plain string: resolve its tag and construct it."""
@@ -366,6 +402,7 @@ class _Builder:
 
 
 _SCALAR_TAGS = ("str", "int", "float", "bool", "null", "timestamp")
+_MOST_FIELDS = max(len(kind.model_fields) for kind in (Meta, Concept, Relation, Reference, Tour, TourStep, View))
 _resolve: Any = _CONSTRUCTOR.resolve  # PyYAML's stubs leave it untyped: (node type, value, implicit) -> tag
 
 _NO_KEY = object()

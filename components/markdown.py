@@ -25,8 +25,17 @@ _LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 def text(value: str) -> str:
     """`value` as literal text inside st.markdown, a label or a caption, on one line."""
+    return _unindented(_escaped(value))
+
+
+def _escaped(value: str) -> str:
     escaped = _SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", value))
     return _REWRITTEN_AFTER_PARSING.sub(WORD_JOINER, escaped)
+
+
+def _unindented(markdown: str) -> str:
+    """Markdown that starts no code block: an indent (a tab, four spaces) is put after a word joiner."""
+    return WORD_JOINER + markdown if markdown[:1] in (" ", "\t") else markdown
 
 
 def link(label: str, url: str | None) -> str:
@@ -48,9 +57,9 @@ def emphasis(value: str) -> str:
     parts = []
     for part in _EMPHASIS.split(_LINE_BREAKS.sub(" ", value)):
         if part.startswith("**") and part.endswith("**") and len(part) > 4:
-            parts.append(f"**{text(part[2:-2])}**")
+            parts.append(f"**{_escaped(part[2:-2])}**")
         elif part.startswith("*") and part.endswith("*") and len(part) > 2:
-            parts.append(f"*{text(part[1:-1])}*")
+            parts.append(f"*{_escaped(part[1:-1])}*")
         else:
-            parts.append(text(part))
-    return "".join(parts)
+            parts.append(_escaped(part))
+    return _unindented("".join(parts))

@@ -355,7 +355,8 @@ def _field_problems(data: Any, error: ValidationError, model: type[ConceptMap] =
     """Pydantic's problems as the map's own; for a very broken file, only the first MAX_PROBLEMS.
 
     Converting every error of a file with 100,000 broken records takes seconds, so such a file is
-    validated again a chunk of records at a time until enough problems are found.
+    validated again a chunk of records at a time, every list inside them cut short (a record may hold a
+    list of a million wrong values), until enough problems are found.
     """
     if error.error_count() <= MAX_PROBLEMS or not isinstance(data, Mapping):
         return _problems(error.errors())
@@ -363,7 +364,9 @@ def _field_problems(data: Any, error: ValidationError, model: type[ConceptMap] =
     longest = max((len(data[name]) for name in SECTIONS if isinstance(data.get(name), list)), default=0)
     for start in range(0, max(longest, 1), CHUNK):
         sample = {
-            key: value[start : start + CHUNK] if key in SECTIONS and isinstance(value, list) else value
+            key: [_trimmed(record) for record in value[start : start + CHUNK]]
+            if key in SECTIONS and isinstance(value, list)
+            else _trimmed(value)
             for key, value in data.items()
         }
         try:
@@ -378,6 +381,15 @@ def _field_problems(data: Any, error: ValidationError, model: type[ConceptMap] =
         if len(found) >= MAX_PROBLEMS:
             break
     return found[:MAX_PROBLEMS]
+
+
+def _trimmed(value: Any) -> Any:
+    """`value` with every list cut to its first MAX_PROBLEMS items, which keep their places."""
+    if isinstance(value, list):
+        return [_trimmed(item) for item in value[:MAX_PROBLEMS]]
+    if isinstance(value, dict):
+        return {key: _trimmed(item) for key, item in value.items()}
+    return value
 
 
 def _problems(errors: list[Any]) -> list[Problem]:

@@ -26,6 +26,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process, utils
 
 from . import grammar
+from . import markdown as md
 from .citations import Citation
 from .details import citations_of
 from .model import Concept, ConceptMap, Relation
@@ -244,12 +245,13 @@ TITLES: dict[Verdict, str] = {
 
 
 def report(result: Score, student: ConceptMap, expert: ConceptMap) -> str:
-    """The feedback, in Markdown, to hand back to the student."""
+    """The feedback, in Markdown, to hand back to the student: every text from a map escaped as the page
+    escapes it (components/markdown.py), so a student's Markdown or HTML reads as the text it is."""
     precision, recall = in_words(result)
     lines = [
-        f"# Feedback: {student.meta.title}",
+        f"# Feedback: {md.text(student.meta.title)}",
         "",
-        f"Scored against *{expert.meta.title}*.",
+        f"Scored against *{md.text(expert.meta.title)}*.",
         "",
         f"- **Precision** {result.precision:.0%}: {precision}",
         f"- **Recall** {result.recall:.0%}: {recall}",
@@ -257,7 +259,8 @@ def report(result: Score, student: ConceptMap, expert: ConceptMap) -> str:
         "## Your concepts",
         "",
         *[
-            f"- {m.student.label} → {m.expert.label if m.expert else '(not in the expert map)'} ({m.how})"
+            f"- {md.text(m.student.label)} → {md.text(m.expert.label) if m.expert else '(not in the expert map)'} "
+            f"({m.how})"
             for m in result.matches
         ],
     ]
@@ -265,11 +268,14 @@ def report(result: Score, student: ConceptMap, expert: ConceptMap) -> str:
         found = result.of(verdict)
         lines += ["", f"## {TITLES[verdict]} ({len(found)})", ""]
         for link in found:
-            sources = "; ".join(citation.short for citation in link.citations)
-            said = [sentence(student, link.student) + "." if link.student else "", explain(link, student, expert)]
+            sources = "; ".join(md.text(citation.short) for citation in link.citations)
+            said = [
+                md.text(sentence(student, link.student)) + "." if link.student else "",
+                md.text(explain(link, student, expert)),
+            ]
             if link.expert is not None and verdict != "misplaced":
-                said.append(f"*{link.expert.note}*")
+                said.append(f"*{md.text(link.expert.note)}*")
             elif link.instead:
-                said += [f"*{r.note}*" for r in link.instead]
+                said += [f"*{md.text(r.note)}*" for r in link.instead]
             lines.append(f"- {' '.join(part for part in said if part)}" + (f" [{sources}]" if sources else ""))
     return "\n".join(lines) + "\n"

@@ -1,7 +1,9 @@
 """Tables as CSV that spreadsheets open as data: a cell that a spreadsheet would run as a formula
 (OWASP's CSV injection: one starting with =, +, -, @, a tab or a carriage return) gets a leading
 apostrophe, which shows the text as it is. Every CSV the app or the command line writes goes through
-`cell` (the references table, whose own download button writes its shown values) or `to_csv`."""
+`to_csv` (the exports, the References' and the Quiz's downloads); no table of the page offers a download
+of its own (`client.disableDataExport` in .streamlit/config.toml). A cell holding a line break is quoted
+(the csv module's minimal quoting), so a carriage return cannot start a row."""
 
 from __future__ import annotations
 

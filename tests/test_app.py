@@ -267,6 +267,32 @@ def test_a_map_that_cannot_be_read_is_an_error_not_a_traceback(monkeypatch, tmp_
     assert "cannot read" in at.code[0].value
 
 
+def test_a_broken_served_map_is_named_relative_to_where_the_app_was_started(monkeypatch, tmp_path):
+    """Every session saw the served map's absolute path."""
+    broken = tmp_path / "maps" / "broken.yaml"
+    broken.parent.mkdir()
+    broken.write_text("meta: [\n")
+    monkeypatch.chdir(tmp_path)
+    at = open_app(monkeypatch, broken.resolve())
+    assert not at.exception
+    shown = " ".join(element.value for element in [*at.error, *at.code])
+    assert "maps/broken.yaml:2:1:" in shown
+    assert str(tmp_path) not in shown
+
+
+def test_a_served_map_linked_to_another_file_shows_nothing_of_it(monkeypatch, tmp_path):
+    """A map symlinked to /etc/passwd showed `root:x:0:0…` to every session."""
+    (tmp_path / "secret").write_text("root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/usr/sbin:/usr/sbin/nologin\n")
+    (tmp_path / "concepts.yaml").symlink_to(tmp_path / "secret")
+    monkeypatch.chdir(tmp_path)
+    at = open_app(monkeypatch, tmp_path / "concepts.yaml")
+    assert not at.exception
+    shown = " ".join(element.value for element in [*at.error, *at.code, *at.markdown])
+    assert "concepts.yaml:1:1: the file holds a single value" in shown
+    assert "root:" not in shown
+    assert "daemon" not in shown
+
+
 def test_an_edit_that_breaks_the_map_keeps_the_last_valid_map_under_a_warning(monkeypatch, tmp_path):
     live = tmp_path / "live.yaml"
     shutil.copy(SMALL, live)
@@ -337,13 +363,14 @@ def test_a_map_without_search_examples_takes_its_own(monkeypatch):
     assert "e.g. *AI* or *emotional contagion*" in plain(texts(at))  # its first abbreviation and older name
 
 
-def test_reference_cells_that_a_spreadsheet_would_run_are_shown_as_text(monkeypatch):
+def test_the_references_table_shows_its_text_as_it_is_and_offers_a_safe_csv(monkeypatch):
+    """The table offers no raw download (client.disableDataExport; tests/browser/test_tables.py), so it shows
+    each cell as the map has it; its CSV is written by components/spreadsheet.py."""
     at = open_app(monkeypatch, DATA / "app" / "hostile.yaml", panel="references")
     table = at.dataframe[0].value
-    title, authors, journal = table["Title"][1], table["Authors"][1], table["Journal"][1]
-    assert title == '\'=HYPERLINK("http://evil.example/", "click")'
-    assert authors.startswith("'@SUM")
-    assert journal.startswith("'+1+cmd")
+    assert table["Title"][1] == '=HYPERLINK("http://evil.example/", "click")'
+    assert table["Journal"][1].startswith("+1+cmd")
+    assert "References (CSV)" in {button.proto.label for button in at.get("download_button")}
 
 
 def test_a_map_of_two_thousand_concepts_opens(monkeypatch, tmp_path):
@@ -770,6 +797,37 @@ def test_an_uploaded_map_opens_and_a_broken_one_keeps_the_current_map(monkeypatc
     at.run()
     assert not at.exception
     assert at.title[0].value == "Working Memory Atlas"
+
+
+def test_a_hostile_upload_is_read_outside_the_server_and_keeps_the_current_map(monkeypatch):
+    """A 3.8 MB map whose concept has 1.9 million wrong aliases took 61 s and 3.4 GB in the server's own
+    process, every session's health check waiting on it: it is read in a child with limits."""
+    import resource
+
+    at = opened(open_app(monkeypatch, SMALL), "open_menu")
+    title = at.title[0].value
+    hostile = 'meta: {title: T, description: D., source: {citation: C.}, version: "1"}\nconcepts:\n'
+    hostile += "- {id: a, label: b, kind: facet, summary: c, aliases: [" + "1," * 1_900_000 + "1]}\n"
+    uploader(at, "open_upload").set_value(("aliases.yaml", hostile.encode(), "application/yaml"))
+    server, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    at.run()
+    spent = resource.getrusage(resource.RUSAGE_SELF)
+    child = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert not at.exception
+    assert at.title[0].value == title
+    assert any("aliases.yaml: reading the file takes" in code.value for code in at.code)
+    assert spent.ru_utime - server.ru_utime < 3  # the run itself; the reading was the child's
+    assert child.ru_utime - children.ru_utime >= 4  # the child ran to its limit
+
+
+def test_every_uploader_states_its_real_limit(monkeypatch):
+    at = opened(open_app(monkeypatch, SMALL), "open_menu")
+    limits = {widget.key: widget.proto.max_upload_size_mb for widget in at.file_uploader}
+    assert limits == {"open_upload": 16, "starter_upload": 2}
+    at = open_app(monkeypatch, SMALL, panel="score")
+    (student,) = at.file_uploader
+    assert student.proto.max_upload_size_mb == 1  # it took 150 MB
+    assert "1 MiB" in student.proto.help
 
 
 def test_a_bibliography_gives_a_starter_map_to_download(monkeypatch):

@@ -121,6 +121,17 @@ def test_the_glass_brain_of_the_paper_is_a_picture_and_of_a_map_without_regions_
     assert brain.figure(load.parse(yaml.safe_dump(data), "map.yaml")) is None
 
 
+def test_the_glass_brain_of_characters_xml_forbids_is_well_formed_svg():
+    """The hostile exports map's region is named `'\\r=2`; one named with a C0 control and U+FFFE as well."""
+    import xml.etree.ElementTree as ElementTree
+
+    concept_map = load.parse(with_region(label="TPJ \x01 \ufffe \uffff \r=2", abbrev=None), "map.yaml")
+    svg = brain.figure(concept_map, kind="svg")
+    assert svg is not None
+    ElementTree.fromstring(svg)  # raises on a file that is not well-formed
+    assert "TPJ \ufffd \ufffd \ufffd \ufffd=2" in svg.decode()
+
+
 def test_the_3d_view_asks_no_host_for_anything(paper):
     page = brain.view_3d(paper, {"tpj"})
     assert page is not None

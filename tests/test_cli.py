@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -214,3 +216,108 @@ def test_score_of_an_unreadable_student_map_exits_1(tmp_path, capsys):
     broken.write_text("concepts:\n  - {id: a, label: A\n")
     assert cli.main(["score", str(broken)]) == 1
     assert f"{broken}:" in capsys.readouterr().err
+
+
+# --- nothing lost, nothing surprising at the terminal ---------------------------------------------------------
+
+BIBLIOGRAPHY = ROOT / "tests" / "data" / "bib" / "messy.bib"
+STUDENT = ROOT / "examples" / "student_empathy.yaml"
+
+
+def overwriting(tmp_path: Path) -> dict[str, tuple[list[str], Path]]:
+    """Each command that writes a file, told to write over its own input: (arguments, that input)."""
+    the_map, bibliography, student = tmp_path / "map.yaml", tmp_path / "refs.bib", tmp_path / "student.yaml"
+    the_map.write_bytes((ROOT / "tests" / "data" / "valid" / "minimal.yaml").read_bytes())
+    bibliography.write_bytes(BIBLIOGRAPHY.read_bytes())
+    student.write_bytes(STUDENT.read_bytes())
+    return {
+        "export": (["export", str(the_map), "--format", "html", "-o", str(the_map)], the_map),
+        "new": (["new", "--from", str(bibliography), "-o", str(bibliography)], bibliography),
+        "score": (["score", str(student), "--report", str(student)], student),
+        "brain": (["brain", str(the_map), "-o", str(tmp_path / "x.png"), "--html", str(the_map)], the_map),
+    }
+
+
+@pytest.mark.parametrize("command", ["export", "new", "score", "brain"])
+def test_an_output_that_is_an_input_is_refused(tmp_path, capsys, command):
+    """`export M --format html -o M` and the like overwrote their own input without a word."""
+    arguments, source = overwriting(tmp_path)[command]
+    before = source.read_bytes()
+
+    assert cli.main(arguments) == 1
+
+    assert source.read_bytes() == before
+    assert "is also an input" in capsys.readouterr().err
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["map.yaml", "refs.bib", "student.yaml"]
+
+
+def test_an_output_that_is_an_input_says_what_to_do(tmp_path, capsys):
+    arguments, _ = overwriting(tmp_path)["export"]
+    cli.main(arguments)
+    assert re.fullmatch(r".*map\.yaml: this is also an input \(.*map\.yaml\); write to another file, "
+                        r"or add --force to write over it\n", capsys.readouterr().err)  # fmt: skip
+
+
+def test_a_link_to_an_input_is_the_input(tmp_path, capsys):
+    arguments, source = overwriting(tmp_path)["export"]
+    (tmp_path / "link.html").symlink_to(source)
+    assert cli.main([*arguments[:-1], str(tmp_path / "link.html")]) == 1
+    assert source.read_bytes() == (ROOT / "tests" / "data" / "valid" / "minimal.yaml").read_bytes()
+
+
+def test_force_writes_over_an_input(tmp_path):
+    arguments, source = overwriting(tmp_path)["export"]
+    assert cli.main([*arguments, "--force"]) == 0
+    assert source.read_text().startswith("<!doctype html>")
+
+
+def test_outputs_are_written_with_the_umask_or_the_mode_of_the_file_they_replace(tmp_path):
+    """Outputs were written 0600, whatever the umask."""
+    old = os.umask(0o022)
+    try:
+        assert cli.main(["generate", "20", "-o", str(tmp_path / "new.yaml")]) == 0
+        kept = tmp_path / "kept.yaml"
+        kept.write_text("old")
+        kept.chmod(0o640)
+        assert cli.main(["generate", "20", "-o", str(kept)]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.yaml").stat().st_mode) == 0o644
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def test_map_text_reaches_the_terminal_with_its_controls_made_visible(tmp_path, capsys, minimal_data):
+    """A label `\\e]0;…\\a\\e[2J` set the terminal's title and cleared it through `validate`."""
+    import yaml
+
+    minimal_data["relations"][0]["target"] = "x\x1b]0;owned\x07\x1b[2J\x9b2K\u2028y"
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(yaml.safe_dump(minimal_data, allow_unicode=False))
+
+    assert cli.main(["validate", str(broken)]) == 1
+
+    err = capsys.readouterr().err
+    assert not CONTROL.search(err)
+    assert r"x\x1b]0;owned\x07\x1b[2J\x9b2K\u2028y" in err
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["stats", "tests/data/app/hostile_exports.yaml"],
+        ["path", "tests/data/app/hostile_exports.yaml", "xml_hostile", "second"],
+        ["compare", "tests/data/app/hostile_exports.yaml"],
+        ["quiz", "tests/data/app/hostile_exports.yaml"],
+        ["score", "tests/data/app/hostile_exports.yaml", "--against", "tests/data/app/hostile_exports.yaml"],
+    ],
+    ids=lambda arguments: arguments[0],
+)
+def test_no_command_prints_a_control_character_from_the_map(capsys, monkeypatch, arguments):
+    monkeypatch.chdir(ROOT)
+    cli.main(arguments)
+    out, err = capsys.readouterr()
+    assert out
+    assert not CONTROL.search(out + err)

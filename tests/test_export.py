@@ -23,6 +23,7 @@ from components.export import CXL
 
 ROOT = Path(__file__).parents[1]
 HOSTILE = ROOT / "tests" / "data" / "app" / "hostile.yaml"
+ATTACKING = ROOT / "tests" / "data" / "app" / "hostile_exports.yaml"  # text that attacks the formats themselves
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +34,11 @@ def paper():
 @pytest.fixture(scope="module")
 def hostile():
     return load.load_concepts(HOSTILE)
+
+
+@pytest.fixture(scope="module")
+def attacking():
+    return load.load_concepts(ATTACKING)
 
 
 def one(concept_map, format_name: str) -> bytes:
@@ -69,6 +75,13 @@ def test_json_loads_back_as_the_same_map(paper):
     assert load.parse(data, "map.json") == paper
 
 
+def test_json_of_text_yaml_cannot_hold_raw_loads_back_as_the_same_map(attacking):
+    """C1 controls, NEL, the line and paragraph separators and a BOM are escaped: the loader reads JSON
+    as YAML, which refuses some of them raw and reads others as line breaks."""
+    data = one(attacking, "json")
+    assert load.parse(data, "map.json") == attacking
+
+
 def test_csv_writes_concepts_and_relations_tables(paper):
     concepts, relations = export.export(paper, "csv", "paper")
     assert (concepts.name, relations.name) == ("paper-concepts.csv", "paper-relations.csv")
@@ -84,6 +97,28 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_shown_as_text(hostile):
     text = b"".join(file.data for file in export.export(hostile, "csv")).decode()
     for row in csv.reader(io.StringIO(text)):
         assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row), row
+
+
+@pytest.mark.parametrize("format_name", ["graphml", "gexf", "cxl", "svg"])
+def test_xml_of_characters_xml_forbids_is_well_formed(attacking, format_name):
+    """A C0 control, U+FFFE or U+FFFF in a label would make the file not well-formed: each is replaced."""
+    data = one(attacking, format_name)
+    ElementTree.fromstring(data)  # raises on a file that is not well-formed
+    assert "A\ufffdB \ufffd \ufffd" in data.decode("utf-8")
+
+
+def test_graphml_and_gexf_keep_every_character_xml_allows(attacking, tmp_path):
+    expected = "A\ufffdB \ufffd \ufffd\rC"  # the carriage return kept: written as &#13;
+    graphml = one(attacking, "graphml")
+    assert nx.read_graphml(io.BytesIO(graphml)).nodes["xml_hostile"]["label"] == expected
+    (tmp_path / "map.graphml").write_bytes(graphml)
+    assert igraph.Graph.Read_GraphML(str(tmp_path / "map.graphml")).vs.find(id="xml_hostile")["label"] == expected
+    gexf = nx.read_gexf(io.BytesIO(one(attacking, "gexf")))
+    assert gexf.nodes["xml_hostile"]["label"] == expected
+    assert gexf.nodes["second"]["label"] == "'\r=2"
+    description = ElementTree.fromstring(one(attacking, "cxl")).find(".//{http://purl.org/dc/elements/1.1/}description")
+    assert description is not None
+    assert description.text == attacking.meta.description
 
 
 def test_cxl_is_cmaptools_xml_with_a_phrase_and_two_connections_per_relation(paper):
@@ -113,6 +148,28 @@ def test_bibtex_of_hostile_text_still_parses(hostile):
     library = bibtexparser.parse_string(one(hostile, "bibtex").decode())
     assert not library.failed_blocks
     assert len(library.entries) == len(hostile.references)
+
+
+def test_bibtex_of_forged_entries_reads_back_as_exactly_its_own_references(attacking):
+    """A line break then `@misc{...}` in a title forged an entry; a trailing backslash lost one."""
+    library = bibtexparser.parse_string(one(attacking, "bibtex").decode())
+    assert not library.failed_blocks
+    assert [entry.key for entry in library.entries] == [reference.key for reference in attacking.references]
+    titles = {entry.key: entry.fields_dict["title"].value for entry in library.entries}
+    assert titles["forged_bib"] == "Good @misc{evil, title={Injected}} "
+    assert titles["backslash"].startswith("Ends in a backslash ")
+    assert all("doi" not in entry.fields_dict or entry.fields_dict["doi"].value for entry in library.entries)
+    assert {entry.fields_dict["year"].value for entry in library.entries} == {"2020", "2021", "2022", "2023"}
+
+
+def test_ris_of_forged_records_reads_back_as_exactly_its_own_references(attacking):
+    """A title `Ok\\nER  - \\nTY  - JOUR\\nTI  - Injected record` made rispy read a forged record."""
+    entries = rispy.loads(one(attacking, "ris").decode())
+    assert [entry["id"] for entry in entries] == [reference.key for reference in attacking.references]
+    by_key = {entry["id"]: entry for entry in entries}
+    assert by_key["forged_ris"]["title"] == "Ok ER  -  TY  - JOUR TI  - Injected record"
+    assert by_key["forged_ris"]["authors"] == ["Ok, B. ER  -"]
+    assert by_key["forged_ris"]["urls"] == ["https://example.org/a%3Bb"]  # rispy splits a URL at ';'
 
 
 def test_ris_reads_back_with_rispy(paper):

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import os
 import re
+import time
+import tracemalloc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -317,7 +320,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
 def test_a_file_that_grows_past_the_cap_while_read_is_refused(tmp_path, monkeypatch):
     path = tmp_path / "growing.yaml"
     path.write_bytes(b"meta: {}\n")
-    monkeypatch.setattr(load.os, "fstat", lambda fd: type("Stat", (), {"st_size": 10})())
+    monkeypatch.setattr(load.os, "fstat", lambda fd: type("Stat", (), {"st_size": 10, "st_mode": 0o100644})())
     with path.open("ab") as file:
         file.truncate(load.MAX_BYTES + 100)
 
@@ -347,6 +350,121 @@ def test_a_very_broken_file_lists_its_first_problems_and_counts_the_rest():
     assert error.problems[0].path[:2] == ("concepts", 0)
     assert error.omitted > 300_000
     assert str(error).endswith("more problems; fix these first")
+
+
+# --- bounded in time and memory, not only in bytes ---------------------------------------------------------
+
+
+def measured(read) -> tuple[float, int, MapError]:
+    """Seconds and peak bytes (Python's allocations) of `read()`, and the MapError it must raise."""
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        with pytest.raises(MapError) as caught:
+            read()
+    finally:
+        seconds, peak = time.perf_counter() - start, tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return seconds, peak, caught.value
+
+
+def test_a_map_of_a_million_plain_keys_is_refused_at_once():
+    """A 14 MB file of plain keys took 46 s and 2.4 GB: no part of a map has more than a few dozen keys."""
+    text = "".join(f"k{number}: \n" for number in range(1_373_738)).encode()
+    assert len(text) > 14_000_000
+
+    seconds, peak, error = measured(lambda: load.parse(text, "keys.yaml"))
+
+    [problem] = error.problems
+    assert f"more than {load.MAX_KEYS} keys" in problem.message
+    assert (problem.line, problem.col) == (load.MAX_KEYS + 1, 1)
+    assert seconds < 5
+    assert peak < 64 * 2**20
+
+
+def test_a_flow_list_of_16_mib_is_refused_at_its_first_bracket():
+    """A 16 MiB flow list took 63 s and 940 MB in `validate`: the top level is a list, known at once."""
+    text = ("[" + "a," * (8_388_607 - 1) + "a]\n").encode()
+    assert len(text) == load.MAX_BYTES
+
+    seconds, peak, error = measured(lambda: load.parse(text, "flow.yaml"))
+
+    [problem] = error.problems
+    assert problem.message.startswith("the file holds a list;")
+    assert (problem.line, problem.col) == (1, 1)
+    assert seconds < 5
+    assert peak < 64 * 2**20
+
+
+def test_every_value_counts_against_the_node_budget_not_only_aliases(monkeypatch):
+    monkeypatch.setattr(load, "MAX_NODES", 1_000)
+    text = HEAD + "concepts: [" + ", ".join(["x"] * 1_000) + "]\n"
+
+    with pytest.raises(MapError, match="more than 1,000 values") as caught:
+        load.read_yaml(text)
+
+    assert caught.value.problems[0].line == 2
+
+
+def test_a_list_of_values_up_to_the_node_budget_is_read(monkeypatch):
+    monkeypatch.setattr(load, "MAX_NODES", 1_000)
+    values = ", ".join(["x"] * (1_000 - 3))  # the top-level mapping, its key and the list are values too
+
+    assert len(load.read_yaml(f"k: [{values}]\n").data["k"]) == 997
+
+
+def test_the_largest_generated_map_is_well_within_the_budgets():
+    """The budgets leave room for the maps the app is made for: 10,000 concepts is 340,000 values."""
+    from components.generate import generated_map
+
+    text = yaml.safe_dump(generated_map(10_000), sort_keys=False)
+    assert len(load.parse(text).concepts) == 10_000
+    assert load.MAX_NODES > 5 * 340_000
+
+
+@pytest.mark.parametrize(
+    "content", ["root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n", "- secret\n"]
+)
+def test_a_file_that_is_not_a_mapping_is_refused_without_showing_its_content(content):
+    """A map symlinked to /etc/passwd showed its first line to every session."""
+    with pytest.raises(MapError) as caught:
+        load.parse(content, "concepts.yaml")
+
+    [problem] = caught.value.problems
+    assert "root" not in str(problem)
+    assert "secret" not in str(problem)
+    assert problem.message.endswith(load.TOP_LEVEL_HINT)
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
+    """A served map replaced by a FIFO hung every session: only regular files are opened, without blocking."""
+    fifo = tmp_path / "concepts.yaml"
+    os.mkfifo(fifo)
+    start = time.perf_counter()
+
+    [problem] = problems_of(fifo)
+
+    assert time.perf_counter() - start < 5
+    assert "not a regular file" in problem.message
+
+
+@pytest.mark.parametrize("path", ["/dev/zero", "/"])
+def test_a_device_or_a_folder_is_refused(path):
+    [problem] = problems_of(path)
+    assert "not a regular file" in problem.message or "folder" in problem.message
+
+
+def test_a_record_holding_a_list_of_wrong_values_lists_its_first_problems_in_bounded_memory():
+    """A 3.8 MB map whose one concept has 1.9 million aliases, each a number, took 61 s and 3.4 GB: every
+    list is cut short while its first problems are sought. (Here 100,000 of them: 95 MiB before, 10 after.)"""
+    text = HEAD + "concepts:\n- {id: a, label: b, kind: facet, summary: c, aliases: [" + "1," * 100_000 + "1]}\n"
+
+    _seconds, peak, error = measured(lambda: load.parse(text, "aliases.yaml"))
+
+    assert len(error.problems) == model.MAX_PROBLEMS
+    assert error.problems[0].path == ("concepts", 0, "aliases", 0)
+    assert error.omitted > 99_000
+    assert peak < 40 * 2**20
 
 
 # --- plain data as PyYAML reads it ---------------------------------------------------------------------------

@@ -3,11 +3,17 @@ https addresses. (What the browser finally draws is checked in tests/browser: te
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from components.markdown import WORD_JOINER, link, text
+
+COMMONMARK = MarkdownIt("commonmark")
 
 
 def shown(markdown: str) -> str:
@@ -26,6 +32,35 @@ def shown(markdown: str) -> str:
 )
 def test_text_reads_back_as_itself(value):
     assert shown(text(value)) == value
+
+
+def rendered(markdown: str) -> tuple[str, str]:
+    """What a CommonMark reader (markdown-it) makes of `markdown`: its HTML, and the text a browser shows,
+    whitespace collapsed and the invisible word joiners gone."""
+    page = COMMONMARK.render(markdown)
+    return page, collapsed(html.unescape(re.sub(r"<[^>]*>", "", page)).replace(WORD_JOINER, ""))
+
+
+def collapsed(value: str) -> str:
+    """Whitespace as a browser shows it: runs of space, tab and line breaks as one space, none at the ends."""
+    return re.sub(r"[ \t\n\r\f]+", " ", value).strip()
+
+
+# Streamlit's reader, like CommonMark's, shows U+0000 as U+FFFD.
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00")))
+def test_text_reads_back_as_itself_in_a_commonmark_reader(value):
+    page, shown_text = rendered(text(value))
+    assert shown_text == collapsed(re.sub(r"[\v\x1c-\x1e\x85\u2028\u2029]", " ", value))
+    assert page.count("<p>") <= 1  # one paragraph: no heading, list, quote or code block
+    assert "<pre>" not in page
+
+
+@pytest.mark.parametrize("value", ["\t=1", "    =1", " \t x", "\n\t=1"])
+def test_text_that_starts_with_a_tab_or_an_indent_is_no_code_block(value):
+    page, shown_text = rendered(text(value))
+    assert "<pre>" not in page
+    assert shown_text == collapsed(value)
 
 
 def test_every_punctuation_mark_is_escaped():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -117,16 +118,18 @@ def test_a_partial_map_without_references_is_accepted_but_not_a_broken_one():
 def test_the_report_says_what_to_fix_with_the_expert_maps_works():
     result = score.score(MINE, EXPERT)
     text = score.report(result, MINE, EXPERT)
+    plain = re.sub(r"\\(.)", r"\1", text).replace("\u2060", "")  # as the reader sees it
     assert text.startswith("# Feedback: Mine")
-    assert "**Precision** 20%: 1 of your 5 links is in the expert map as you drew them." in text
-    assert "## Links drawn the wrong way round (1)" in text
+    assert "**Precision** 20%: 1 of your 5 links is in the expert map as you drew them." in plain
+    assert "## Links drawn the wrong way round (1)" in plain
     assert (
         "- MPFC engages Mentalizing. Reversed: the map draws it the other way round, Mentalizing engages Medial "
-        "prefrontal cortex." in text
+        "prefrontal cortex." in plain
     )
-    assert "## Links the expert map draws differently (1)" in text
-    assert "The map joins them another way: Experience sharing dissociates from Mentalizing." in text
-    assert "Van Overwalle & Baetens 2009" in text
+    assert "## Links the expert map draws differently (1)" in plain
+    assert "The map joins them another way: Experience sharing dissociates from Mentalizing." in plain
+    assert "Van Overwalle & Baetens 2009" in plain
+    assert r"Van Overwalle \& Baetens 2009" in text  # map text escaped as the page escapes it
 
 
 def test_the_example_students_map_scores_as_expected():
@@ -253,3 +256,25 @@ def test_the_misconceptions_are_named_on_another_topics_map():
     (link,) = score.score(mine, expert).links
     assert link.verdict == "misplaced"
     assert score.explain(link, mine, expert) == "The map says: Phonological store is part of Phonological loop."
+
+
+def test_the_feedback_download_shows_the_students_markdown_and_html_as_text():
+    """feedback.md carried a student's raw Markdown and HTML, remote images included."""
+    from markdown_it import MarkdownIt
+
+    hostile = load.parse(
+        'meta: {title: "Mine <script>alert(1)</script>"}\n'
+        "concepts:\n"
+        '  - {id: tpj, label: "![x](https://evil.example/p.png) <img src=https://evil.example/q.png>"}\n'
+        '  - {id: mine, label: "[click](https://evil.example/) **bold**\\t    code"}\n'
+        "relations:\n"
+        "  - {source: mine, type: engages, target: tpj}\n",
+        "student.yaml",
+        student=True,
+    )
+    page = MarkdownIt("commonmark").render(score.report(score.score(hostile, EXPERT), hostile, EXPERT))
+    page = page.replace("\u2060", "")  # the invisible word joiners that break up bare addresses
+    assert "<img" not in page
+    assert "<script" not in page
+    assert "evil.example" not in " ".join(re.findall(r"<a [^>]*>", page))
+    assert "&lt;img src=https://evil.example/q.png&gt;" in page  # shown as the text it is

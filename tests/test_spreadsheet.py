@@ -27,3 +27,10 @@ def test_no_cell_of_a_written_csv_starts_like_a_formula():
     written = list(csv.reader(io.StringIO(to_csv(rows, ["n", "title"]), newline="")))
     assert written[0] == ["n", "title"]
     assert [row[1] for row in written[1:]] == ["'" + value for value in FORMULAS]
+
+
+@pytest.mark.parametrize("value", ["'\r=2", "a\r\nb", "a\nb", "\n=1"])
+def test_a_line_break_in_a_cell_is_quoted_and_starts_no_row(value):
+    written = to_csv([{"a": value, "b": "next"}], ["a", "b"])
+    assert written.endswith('"' + cell(value).replace('"', '""') + '",next\r\n')
+    assert list(csv.reader(io.StringIO(written, newline=""))) == [["a", "b"], [cell(value), "next"]]

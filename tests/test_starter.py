@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -78,4 +79,49 @@ def test_new_writes_the_starter_map_and_reports_notes(tmp_path, capsys):
 
 def test_new_from_a_missing_file_exits_1(tmp_path, capsys):
     assert main(["new", "--from", str(tmp_path / "none.bib"), "-o", str(tmp_path / "map.yaml")]) == 1
+    assert not (tmp_path / "map.yaml").exists()
+
+
+# --- bounded: a bibliography is at most 2 MiB and 2,000 entries, on the page and at the command line --------
+
+ENTRIES = {
+    "dois.txt": lambda n: "".join(f"10.1000/x{number}\n" for number in range(n)),
+    "refs.bib": lambda n: "".join(f"@article{{k{number}, title={{T}}, year={{2001}}}}\n" for number in range(n)),
+    "refs.ris": lambda n: "".join(f"TY  - JOUR\nID  - k{number}\nTI  - T\nER  - \n" for number in range(n)),
+    "broken.bib": lambda n: "@a{k,\n" * n,  # unclosed entries: 11 s and 924 MB at 2 MiB
+}
+
+
+def test_a_list_of_130000_dois_is_refused_at_once():
+    """A 1.99 MB DOI list took 83 s and 1.45 GB."""
+    content = ENTRIES["dois.txt"](131_320).encode()
+    assert len(content) > 1_990_000
+    start = time.perf_counter()
+
+    with pytest.raises(MapError, match=f"more than {starter.MAX_ENTRIES:,} entries"):
+        starter.from_file("dois.txt", content)
+
+    assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("name", list(ENTRIES))
+def test_a_bibliography_of_more_than_the_most_entries_is_refused(name):
+    with pytest.raises(MapError, match=f"more than {starter.MAX_ENTRIES:,} entries"):
+        starter.from_file(name, ENTRIES[name](starter.MAX_ENTRIES + 1).encode())
+
+
+@pytest.mark.parametrize("name", ["dois.txt", "refs.bib", "refs.ris"])
+def test_a_bibliography_of_the_most_entries_makes_a_map(name):
+    assert len(starter.from_file(name, ENTRIES[name](starter.MAX_ENTRIES).encode()).data["references"]) == 2_000
+
+
+def test_a_bibliography_over_2_mib_is_refused_by_the_page_and_the_command_line_alike(tmp_path, capsys):
+    """`new --from` read up to 16 MiB where the page stops at 2 MiB."""
+    big = tmp_path / "big.bib"
+    big.write_bytes(b"% padding\n" * (starter.MAX_BYTES // 10 + 1))
+    with pytest.raises(MapError, match="over 2 MiB"):
+        starter.from_file("big.bib", big.read_bytes())
+
+    assert main(["new", "--from", str(big), "-o", str(tmp_path / "map.yaml")]) == 1
+    assert "over 2 MiB" in capsys.readouterr().err
     assert not (tmp_path / "map.yaml").exists()

@@ -142,10 +142,27 @@
   network.on("afterDrawing", drawNames);
   network.once("afterDrawing", () => {
     network.fit({ animation: false });
-    const wanted = decodeURIComponent(location.hash.slice(1));
-    select(data.concepts[wanted] || data.relations[wanted] ? wanted : null, Boolean(wanted));
+    const wanted = addressed();
+    select(wanted, Boolean(wanted));
     document.body.setAttribute("data-ready", "true");
   });
+
+  // The concept or relation the address names (`#tpj`), or null: any other hash (`#constructor`,
+  // `#__proto__`, a broken escape such as `#%E0%A4%A`) names nothing.
+  function addressed() {
+    let wanted;
+    try {
+      wanted = decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return null;
+    }
+    return known(wanted) ? wanted : null;
+  }
+
+  // Whether `id` is a concept's or a relation's own id (not a name every object inherits, like `toString`).
+  function known(id) {
+    return typeof id === "string" && (Object.hasOwn(data.concepts, id) || Object.hasOwn(data.relations, id));
+  }
   network.on("click", (event) => {
     if (event.nodes.length) select(event.nodes[0]);
     else if (event.edges.length) select(event.edges[0]);
@@ -256,12 +273,13 @@
   }
 
   function select(id, centre = false) {
-    if (id && data.concepts[id]) {
+    if (!known(id)) id = null;
+    if (id && Object.hasOwn(data.concepts, id)) {
       network.selectNodes([id]);
       const around = large ? [id] : lightAround([id]);
       showConcept(id);
       if (centre) network.fit({ nodes: around, maxZoomLevel: 1.5, animation: { duration: 250 } });
-    } else if (id && data.relations[id]) {
+    } else if (id) {
       network.selectEdges([id]);
       if (!large) lightAround([data.relations[id].source, data.relations[id].target]);
       showRelation(id);

@@ -1,6 +1,8 @@
 """The map's derived data, shared by every session: read once per change of the file, parsed, built
 into a graph and a network payload once per content (immutable objects behind st.cache_resource,
-so a rerun neither reads nor unpickles them)."""
+so a rerun neither reads nor unpickles them). A file sent from the page (a map opened, a student's map,
+a bibliography) is read in a child process with limits (components/bounded.py); what it holds, a model
+or its problems, is kept once per content too, so a rerun does not read a broken file again."""
 
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ from typing import Any, TypeVar, cast
 
 import streamlit as st
 
-from components import graph, layout, load, view_data
+from components import bounded, graph, layout, load, starter, view_data
+from components.errors import MapError
 from components.graph import Graph
 from components.model import ConceptMap
 
@@ -26,6 +29,12 @@ class MapFile:
     name: str  # what its problems are reported under
     digest: str
     content: bytes
+    sent: bool = False  # sent from the page (not the served file or an example): read within limits
+
+
+def sent(name: str, content: bytes) -> MapFile:
+    """A file sent from the page, to be read within limits."""
+    return MapFile(name, hashlib.sha256(content).hexdigest(), content, sent=True)
 
 
 def signature(path: Path) -> tuple[int, int] | None:
@@ -49,7 +58,29 @@ def _read(path: str, name: str, signature: tuple[int, int] | None) -> MapFile:
 
 
 def concept_map(file: MapFile) -> ConceptMap:
-    return _concept_map(file.digest, file.name, file)
+    """The file's map; MapError listing its problems."""
+    return _held(_concept_map(file.digest, file.name, file.sent, file))
+
+
+def student_map(name: str, content: bytes) -> ConceptMap:
+    """A student's map sent from the page (read within limits, once per content); MapError if broken."""
+    return _held(_student_map(hashlib.sha256(content).hexdigest(), name, content))
+
+
+def starter_map(name: str, content: bytes) -> starter.Starter:
+    """A starter map from a bibliography sent from the page (made within limits, once per content)."""
+    return _held(_starter_map(hashlib.sha256(content).hexdigest(), name, content))
+
+
+def _kept(error: MapError) -> MapError:
+    """The problems alone: the error's traceback would keep alive all that was read to find them."""
+    return MapError(error.problems, error.omitted)
+
+
+def _held(outcome: T | MapError) -> T:
+    if isinstance(outcome, MapError):
+        raise MapError(outcome.problems, outcome.omitted)  # a copy: the kept one gathers no traceback
+    return outcome
 
 
 def map_graph(file: MapFile) -> Graph[str]:
@@ -67,10 +98,30 @@ def derived(file: MapFile, make: Callable[[ConceptMap], T]) -> T:
     return cast("T", _derived(file.digest, file.name, f"{make.__module__}.{make.__qualname__}", file, make))
 
 
-# Keyed by digest and name; the file itself (underscored) is not hashed again on every rerun.
+# Keyed by digest and name; the file itself (underscored) is not hashed again on every rerun. A file's
+# problems are kept as well as its map: a broken file is not read again by every rerun of every session.
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _concept_map(digest: str, name: str, _file: MapFile) -> ConceptMap:
-    return load.parse(_file.content, name)
+def _concept_map(digest: str, name: str, sent: bool, _file: MapFile) -> ConceptMap | MapError:
+    try:
+        return bounded.parse(_file.content, name) if sent else load.parse(_file.content, name)
+    except MapError as error:
+        return _kept(error)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _student_map(digest: str, name: str, _content: bytes) -> ConceptMap | MapError:
+    try:
+        return bounded.parse(_content, name, student=True)
+    except MapError as error:
+        return _kept(error)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _starter_map(digest: str, name: str, _content: bytes) -> starter.Starter | MapError:
+    try:
+        return bounded.starter_map(name, _content)
+    except MapError as error:
+        return _kept(error)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

@@ -24,7 +24,6 @@ GROUPS = {
     "For other tools (Gephi, Cytoscape, CmapTools, spreadsheets) and back": ["graphml", "gexf", "cxl", "csv", "json"],
     "The references": ["bibtex", "ris"],
 }
-MAX_BIBLIOGRAPHY = 2 * 1024 * 1024
 
 
 def export_menu(concept_map: ConceptMap, stem: str) -> None:
@@ -116,7 +115,7 @@ def open_menu(current: str) -> None:
         "Start a map from a bibliography (.bib, .ris, or .txt with DOIs)",
         type=["bib", "ris", "txt"],
         key="starter_upload",
-        max_upload_size=MAX_BIBLIOGRAPHY // 2**20,
+        max_upload_size=starter.MAX_BYTES // 2**20,
         help="You get a starter map to download: its references filled in, one concept per reference.",
     )
     if bibliography is not None:
@@ -127,16 +126,16 @@ def _open_upload(name: str, size: int, read: Callable[[], bytes]) -> None:
     if size > load.MAX_BYTES:
         st.error(f"{md.text(name)} is over {load.MAX_BYTES // 2**20} MiB, the most a map may be.")
         return
-    content = read()
+    file = data.sent(name, read())
     opened = st.session_state[state.OPENED]
-    if opened is not None and opened.content == content:
+    if opened is not None and opened.content == file.content:
         return
     try:
-        load.parse(content, name)
+        data.concept_map(file)  # read in a child process with limits, once per content
     except MapError as error:
         problems.show(error, keeping_last_valid=True)
         return
-    st.session_state[state.OPENED] = data.MapFile(name, hashlib.sha256(content).hexdigest(), content)
+    st.session_state[state.OPENED] = file
     state.reset()
     st.rerun()
 
@@ -170,11 +169,11 @@ def _examples() -> dict[str, Path]:
 
 
 def _starter(name: str, size: int, read: Callable[[], bytes]) -> None:
-    if size > MAX_BIBLIOGRAPHY:
-        st.error(f"{md.text(name)} is over {MAX_BIBLIOGRAPHY // 2**20} MiB.")
+    if size > starter.MAX_BYTES:
+        st.error(f"{md.text(name)} is over {starter.MAX_BYTES // 2**20} MiB.")
         return
     try:
-        made = starter.from_file(name, read())
+        made = data.starter_map(name, read())  # made in a child process with limits, once per content
     except MapError as error:
         problems.show(error, keeping_last_valid=False)
         return

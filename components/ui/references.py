@@ -39,9 +39,9 @@ def view(concept_map: ConceptMap, key: str | None) -> None:
 
 
 def table(concept_map: ConceptMap) -> None:
-    """Draw the table of references; choosing a row chooses that reference."""
+    """Draw the table of references, and its download as CSV; choosing a row chooses that reference."""
     use = reference_use(concept_map)
-    rows = spreadsheet.safe_rows(
+    rows = [
         {
             "No.": reference.n,
             "Authors": cite(reference).authors,
@@ -52,7 +52,7 @@ def table(concept_map: ConceptMap) -> None:
             "Link": link(reference),
         }
         for reference in concept_map.references
-    )
+    ]
     keys = [reference.key for reference in concept_map.references]
     st.dataframe(
         rows,
@@ -69,6 +69,14 @@ def table(concept_map: ConceptMap) -> None:
             "Link": st.column_config.LinkColumn(display_text="open", width="small"),
         },
         alt="The paper's references",
+    )
+    st.download_button(
+        "References (CSV)",
+        data=lambda: spreadsheet.to_csv(rows, list(rows[0]) if rows else []),
+        file_name="references.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
     )
 
 

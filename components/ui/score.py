@@ -14,9 +14,9 @@ from components import markdown as md
 from components.errors import MapError
 from components.model import ConceptMap
 
-from . import problems, state
+from . import data, problems, state
 
-MAX_BYTES = 1024 * 1024  # a student's map is small; this keeps a stray upload from costing the server
+MAX_BYTES = load.STUDENT_MAX_BYTES  # a student's map is small; this keeps a stray upload from costing the server
 NONE = "(not in this map)"
 VERDICTS: dict[score.Verdict, tuple[str, str]] = {
     "correct": ("Correct", "The expert map draws it as you did."),
@@ -36,7 +36,7 @@ def student_map() -> tuple[str, ConceptMap] | None:
         return None
     name, content = held
     try:
-        return name, load.parse(content, name, student=True)
+        return name, data.student_map(name, content)
     except MapError:
         return None
 
@@ -73,19 +73,20 @@ def overlay(found: score.Score | None) -> dict[str, Any] | None:
 def view(expert: ConceptMap, found: score.Score | None) -> None:
     st.markdown("A student's map of the same paper, in the same format (references and notes optional).")
     upload = st.file_uploader("Upload a map (YAML)", type=["yaml", "yml"], key="student_upload",
-                              help=f"At most {MAX_BYTES // 1024} KB.")  # fmt: skip
+                              max_upload_size=MAX_BYTES // 2**20,
+                              help=f"At most {MAX_BYTES // 2**20} MiB.")  # fmt: skip
     with st.expander("…or paste one", expanded=False):
         st.text_area("The student's map", key="student_text", height=180, label_visibility="collapsed")
         st.button("Score it", key="score-pasted", on_click=_hold, args=("pasted map", "student_text"))
     if upload is not None and upload.size > MAX_BYTES:
-        st.error(f"{md.text(upload.name)} is over {MAX_BYTES // 1024} KB, the most a student's map may be.")
+        st.error(f"{md.text(upload.name)} is over {MAX_BYTES // 2**20} MiB, the most a student's map may be.")
         return
     held = st.session_state[state.STUDENT]
     if held is None:
         return
     name, content = held
     try:
-        student = load.parse(content, name, student=True)
+        student = data.student_map(name, content)
     except MapError as error:
         problems.show(error, keeping_last_valid=False)
         return

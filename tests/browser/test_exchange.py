@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from components import export, load
@@ -101,3 +102,20 @@ def test_the_export_menu_downloads_the_explorer_of_the_view(page: Page, app):
     assert "Content-Security-Policy" in text
     assert '"tpj"' in text
     assert '"empathic_accuracy"' not in text  # the view's six concepts, not the whole map
+
+
+@pytest.mark.parametrize("address", ["#constructor", "#__proto__", "#toString", "#%E0%A4%A", "#hasOwnProperty"])
+def test_an_address_that_names_nothing_opens_the_explorer_at_its_start(
+    page: Page, tmp_path: Path, console_errors: list[str], address: str
+):
+    """The explorer threw on these (an object's inherited names, a broken escape): the details never drew."""
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    page.goto(standalone_file(tmp_path, ROOT / "tests" / "data" / "valid" / "minimal.yaml").as_uri() + address)
+    page.wait_for_selector("body[data-ready=true]")
+    expect(page.get_by_role("heading", name="Start here")).to_be_visible()
+    assert page.locator("body").get_attribute("data-selected") == ""
+    assert console_errors == []
+    page.goto(page.url.split("#")[0] + "#empathy")  # a concept's own id still opens it
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    expect(page.get_by_role("heading", name="Empathy")).to_be_visible()
