@@ -14,7 +14,7 @@ from test_explorer import open_map
 from components.spreadsheet import FORMULA_START
 
 
-@pytest.mark.parametrize("panel", ["references", "evidence", "compare"])
+@pytest.mark.parametrize("panel", ["references", "evidence"])
 def test_no_table_offers_a_csv_download_of_its_own(page: Page, hostile_app, panel: str):
     open_map(page, hostile_app, f"?panel={panel}")
     table = page.get_by_test_id("stDataFrame").first
@@ -35,3 +35,11 @@ def test_the_references_download_writes_cells_a_spreadsheet_shows_as_text(page: 
     assert len(rows) == 2
     assert rows[1][3] == '\'=HYPERLINK("http://evil.example/", "click")'
     assert not any(cell.startswith(FORMULA_START) for row in rows for cell in row)
+
+
+def test_the_comparison_is_no_data_table_and_offers_no_download(page: Page, hostile_app):
+    """The facets compared are a grid of the page's own elements (ui/compare.py): nothing to download raw."""
+    open_map(page, hostile_app, "?panel=compare")
+    expect(page.locator(".st-key-compare_grid")).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame")).to_have_count(0)
+    expect(page.get_by_role("button", name="Download as CSV")).to_have_count(0)
