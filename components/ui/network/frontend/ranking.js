@@ -16,50 +16,30 @@
 // The index maps each distinct word to the entries that have it, so a keystroke looks at the map's
 // vocabulary (thousands of words) and at the entries that have the words typed, not at every entry.
 
+import { bitCount, mask, within, words } from "./words.js";
+
+/**
+ * What the index reads of the map (view_data.network's nodes and edges).
+ * @typedef {Pick<import("./graph.js").NodeData, "id" | "label" | "search" | "also">} SearchNode
+ * @typedef {Pick<import("./graph.js").EdgeData, "id" | "from" | "to" | "relation" | "search">} SearchEdge
+ * @typedef {{nodes: SearchNode[], edges: SearchEdge[]}} Searched
+ * An entry as the search box lists it.
+ * @typedef {{id: string, kind: "concept" | "relation", text: string, name: string}} Entry
+ * The index's words that match a typed word, each with how well, and how many entries have them.
+ * @typedef {{numbers: number[], qualities: number[], postings: number}} Matching
+ * @typedef {{count: number, concepts: number, sources: (SearchNode | SearchEdge)[], term: Map<string, number>,
+ *   terms: string[], start: Int32Array, end: Int32Array, codes: Int32Array, base: Float64Array,
+ *   letters: Int32Array, keys: string[], keyEntry: Uint32Array, keyOlder: Uint8Array,
+ *   remembered: Map<string, Matching>, scratch: Scratch}} Index
+ * Per entry, reused by every search (so a keystroke makes next to no garbage).
+ * @typedef {{best: Uint8Array, named: Uint8Array, seen: Uint32Array, round: number, worst: Uint8Array,
+ *   worstNamed: Uint8Array, candidates: Int32Array, tier: Uint8Array, tierRound: Uint32Array}} Scratch
+ */
+
 const NONE = 255;
 const QUALITY = { exact: 0, prefix: 1, inside: 2, typo: 3 };
 const STEP = 2_000; // entries indexed between pauses (see `indexing`)
 const REMEMBERED = 64; // typed words whose matching words the index keeps (typing repeats the earlier ones)
-
-// Lower case, no accents, letters and digits only, single spaces. Plain ASCII (most text) takes a quick
-// path; anything else is decomposed and its accents dropped.
-export function fold(text) {
-  let folded = "";
-  let gap = false;
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code > 127) return foldUnicode(text);
-    if (code >= 65 && code <= 90) code += 32;
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-      if (gap && folded) folded += " ";
-      folded += String.fromCharCode(code);
-      gap = false;
-    } else gap = true;
-  }
-  return folded;
-}
-
-function foldUnicode(text) {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
-
-// A plural made singular: neurons → neuron, studies → study, processes → process; not "ss", "us", "is".
-export function singular(word) {
-  if (word.length > 4 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
-  if (word.length > 4 && /(?:ss|x|ch|sh|z)es$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith("s") && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
-}
-
-export function words(text) {
-  const folded = fold(text);
-  return folded ? folded.split(" ").map(singular) : [];
-}
 
 // The index of a map's search entries: concepts by name, then relations as they read.
 //   graph.nodes: [{id, label, search, also: [other names]}], graph.edges: [{id, from, to, relation, search}]
@@ -67,6 +47,10 @@ export function words(text) {
 // its ends' and its wording's. The same text recurs (a concept's name in each of its relations), so each
 // is folded once; the postings are one array (word n's are codes[start[n]] up to codes[end[n]]), so
 // that a map of 10,000 concepts makes little garbage to collect.
+/**
+ * @param {Searched} graph
+ * @returns {Index}
+ */
 export function buildIndex(graph) {
   const steps = indexing(graph);
   for (;;) {
@@ -77,10 +61,18 @@ export function buildIndex(graph) {
 
 // The same, a step at a time: it yields after every STEP entries of each pass, so that the page can do
 // other work between (a map of 10,000 concepts takes a tenth of a second or more in all).
+/**
+ * @param {Searched} graph
+ * @returns {Generator<undefined, Index>}
+ */
 export function* indexing(graph) {
+  /** @type {Map<string, number>} */
   const term = new Map(); // word -> its number
+  /** @type {string[]} */
   const terms = []; // the words, by number
+  /** @type {Map<string, number[]>} */
   const known = new Map(); // text -> its words' numbers
+  /** @param {string} text */
   const numbersOf = (text) => {
     let found = known.get(text);
     if (found === undefined) {
@@ -97,14 +89,20 @@ export function* indexing(graph) {
     }
     return found;
   };
-  const byName = graph.nodes.map((node) => [node.label.toLowerCase(), node]);
+  const byName = graph.nodes.map((node) => /** @type {[string, SearchNode]} */ ([node.label.toLowerCase(), node]));
   byName.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const nodes = byName.map(([, node]) => node);
   const labels = new Map(graph.nodes.map((node) => [node.id, node.label]));
+  /** @type {(SearchNode | SearchEdge)[]} */
   const sources = [...nodes, ...graph.edges];
   const count = sources.length;
   // Calls post(word number, 1 if in the name) for each of entry `number`'s words; returns how many are named.
+  /**
+   * @param {number} number
+   * @param {(word: number, flag: number) => void} post
+   */
   const visit = (number, post) => {
+    /** @param {string} text @param {number} flag */
     const each = (text, flag) => {
       for (const word of numbersOf(text)) post(word, flag);
     };
@@ -115,11 +113,12 @@ export function* indexing(graph) {
       each(node.search.split(" · ")[1] ?? "", 0); // its kind: "Name · kind · also …"
       return numbersOf(node.label).length;
     }
-    const edge = sources[number];
+    const edge = /** @type {SearchEdge} */ (sources[number]);
     const ends = [labels.get(edge.from) ?? "", edge.relation ?? "", labels.get(edge.to) ?? ""];
     for (const text of ends) each(text, 1);
     return ends.reduce((sum, text) => sum + numbersOf(text).length, 0);
   };
+  /** @type {number[]} */
   const counted = [];
   for (let number = 0; number < count; number++) {
     visit(number, (word) => (counted[word] = (counted[word] ?? 0) + 1));
@@ -141,10 +140,12 @@ export function* indexing(graph) {
     if (number % STEP === STEP - 1) yield;
   }
   // Every concept's name and older names, sorted: those a query is, or starts, are a range of them.
-  const keys = nodes.flatMap((node, number) => [
-    [numbersOf(node.label).map((word) => terms[word]).join(" "), number, 0],
-    ...(node.also ?? []).map((alias) => [numbersOf(alias).map((word) => terms[word]).join(" "), number, 1]),
-  ]);
+  /** @param {string} text */
+  const key = (text) => numbersOf(text).map((word) => terms[word]).join(" ");
+  const keys = nodes.flatMap((node, number) => /** @type {[string, number, number][]} */ ([
+    [key(node.label), number, 0],
+    ...(node.also ?? []).map((alias) => [key(alias), number, 1]),
+  ]));
   keys.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return {
     count, concepts: nodes.length, sources, term, terms, start, end: next, codes, base,
@@ -161,14 +162,23 @@ export function* indexing(graph) {
   }; // prettier-ignore
 }
 
-// Entry `number` as the search box lists it.
+/**
+ * Entry `number` as the search box lists it.
+ * @param {Index} index
+ * @param {number} number
+ * @returns {Entry}
+ */
 function entryOf(index, number) {
   const source = index.sources[number];
-  if (number < index.concepts) return { id: source.id, kind: "concept", text: source.search, name: source.label };
+  if ("label" in source) return { id: source.id, kind: "concept", text: source.search, name: source.label };
   return { id: source.id, kind: "relation", text: source.search, name: source.search };
 }
 
 // The first of the sorted keys not before `key`.
+/**
+ * @param {string[]} keys
+ * @param {string} key
+ */
 function lowerBound(keys, key) {
   let low = 0;
   let high = keys.length;
@@ -180,23 +190,12 @@ function lowerBound(keys, key) {
   return low;
 }
 
-// A bit for each of the letters a-z a word has, and one for any digit.
-function mask(word) {
-  let bits = 0;
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    bits |= code >= 97 && code <= 122 ? 1 << (code - 97) : 1 << 26;
-  }
-  return bits;
-}
-
-function bitCount(bits) {
-  let count = 0;
-  for (let rest = bits; rest; rest &= rest - 1) count++;
-  return count;
-}
-
 // The index's words that match a typed word, each with how well: [word numbers], [qualities].
+/**
+ * @param {Index} index
+ * @param {string} typed
+ * @returns {Matching}
+ */
 function matchingTerms(index, typed) {
   const remembered = index.remembered.get(typed);
   if (remembered) return remembered;
@@ -231,31 +230,13 @@ function matchingTerms(index, typed) {
   return found;
 }
 
-// Whether two words are at most `most` edits apart (insert, delete, substitute, swap two neighbours).
-export function within(a, b, most) {
-  let before = null;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let least = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, before[j - 2] + 1);
-      }
-      row.push(value);
-      if (value < least) least = value;
-    }
-    if (least > most) return false;
-    before = previous;
-    previous = row;
-  }
-  return previous[b.length] <= most;
-}
-
 // The entries that match `text`, best first, at most `limit`. The typed word found in fewest entries
 // names the candidates; each other word keeps those it is found in, at its best quality there.
+/**
+ * @param {Index} index
+ * @param {string} text
+ * @returns {Entry[]}
+ */
 export function search(index, text, limit = 40) {
   const all = words(text);
   const typed = [...new Set(all)];
