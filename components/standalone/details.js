@@ -69,7 +69,11 @@ export function detailsPanel(panel, data, open) {
     panel.replaceChildren(
       element("h2", null, "Start here"),
       element("p", null, data.meta.description),
-      element("p", "hint", "Click a concept or a relation to read what it is and which works support it, or search above."),
+      element(
+        "p",
+        "hint",
+        "Click a concept or a relation to read what it is and which works support it, or search above.",
+      ),
     );
     const source = element("p", "source");
     source.append(element("span", null, "Based on "), safeLink(data.meta.sourceUrl, data.meta.source));
@@ -78,7 +82,11 @@ export function detailsPanel(panel, data, open) {
   /** @param {string} id */
   const showConcept = (id) => {
     const concept = data.concepts[id];
-    panel.replaceChildren(element("p", "kind", concept.kind), element("h2", null, concept.name), element("p", null, concept.summary));
+    panel.replaceChildren(
+      element("p", "kind", concept.kind),
+      element("h2", null, concept.name),
+      element("p", null, concept.summary),
+    );
     if (concept.mni) {
       const where = concept.mni.map(([x, y, z]) => `x ${x}, y ${y}, z ${z}`).join(" and ");
       panel.append(element("p", "mni", `MNI coordinates: ${where} mm (approximate)`));

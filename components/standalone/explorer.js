@@ -3,10 +3,10 @@
 // citations, and the selection in the address (`#concept-id`). With no server, a choice is shown here
 // rather than sent: only the details panel (details.js) and this wiring are the explorer's own.
 
-import { apply, mount } from "../ui/network/frontend/view.js";
-import { choose, show } from "../ui/network/frontend/selection.js";
 import { createBox, setSelected, useGraph } from "../ui/network/frontend/searchbox.js";
+import { choose, show } from "../ui/network/frontend/selection.js";
 import { hooks } from "../ui/network/frontend/testing.js";
+import { apply, mount } from "../ui/network/frontend/view.js";
 import { detailsPanel } from "./details.js";
 
 /**

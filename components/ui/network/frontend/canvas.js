@@ -4,18 +4,18 @@
 // vis-network is only the camera (pan, zoom, animation) and the source of clicks. Building its items for
 // ten thousand concepts took it a second.
 
-import { frame, frameOnce, fitted, stopGliding } from "./camera.js";
-import { drawLit } from "./fade.js";
+import { fitted, frame, frameOnce, stopGliding } from "./camera.js";
 import { drawLines, drawShapes } from "./draw.js";
+import { drawLit } from "./fade.js";
+import { toEdge, toNode } from "./graph.js";
 import { dotNear } from "./hit.js";
 import { drawNames, promise } from "./labels.js";
 import { edgeLook, nodeLook, resizeShapes } from "./look.js";
-import { onClick } from "./selection.js";
-import { hideTip, showTip } from "./tooltip.js";
-import { setMap } from "./state.js";
-import { neighbourhood, visibleIds } from "./shown.js";
-import { toEdge, toNode } from "./graph.js";
 import { placeOf } from "./place.js";
+import { onClick } from "./selection.js";
+import { neighbourhood, visibleIds } from "./shown.js";
+import { setMap } from "./state.js";
+import { hideTip, showTip } from "./tooltip.js";
 
 /**
  * @typedef {import("./state.js").View} View
@@ -38,8 +38,12 @@ export function create(view, vis, graph) {
   view.large = graph.nodes.length > RESIZE_MAX;
   view.root.dataset.large = String(view.large);
   // Each item starts with the look it has with nothing filtered or lit, so the first restyle sends nothing.
-  const nodes = view.large ? [] : [...map.raw.nodes.values()].map((node) => ({ ...toNode(node), ...nodeLook(view, node) }));
-  const edges = view.large ? [] : [...map.raw.edges.values()].map((edge) => ({ ...toEdge(edge), ...edgeLook(view, edge) }));
+  const nodes = view.large
+    ? []
+    : [...map.raw.nodes.values()].map((node) => ({ ...toNode(node), ...nodeLook(view, node) }));
+  const edges = view.large
+    ? []
+    : [...map.raw.edges.values()].map((edge) => ({ ...toEdge(edge), ...edgeLook(view, edge) }));
   view.nodes = new vis.DataSet(nodes);
   view.edges = new vis.DataSet(edges);
   const options = structuredClone(graph.options);
@@ -112,7 +116,8 @@ function settle(view) {
   network.setOptions({ physics: { enabled: false } });
   // Facets were pinned so the layout spreads them apart; now every concept can be dragged.
   const nodes = view.nodes;
-  if (!view.large && nodes) nodes.update(nodes.getIds({ filter: (node) => node.fixed === true }).map((id) => ({ id, fixed: false })));
+  if (!view.large && nodes)
+    nodes.update(nodes.getIds({ filter: (node) => node.fixed === true }).map((id) => ({ id, fixed: false })));
   network.moveTo(fitted(view, network, visibleIds(view)));
   resizeShapes(view);
   view.settled = true;
@@ -137,7 +142,9 @@ export function relayout(view) {
     }, 4000);
     return;
   }
-  nodes.update([...map.raw.nodes.values()].map((node) => ({ id: node.id, x: node.x, y: node.y, fixed: node.fixed ?? false })));
+  nodes.update(
+    [...map.raw.nodes.values()].map((node) => ({ id: node.id, x: node.x, y: node.y, fixed: node.fixed ?? false })),
+  );
   view.root.dataset.settled = "false";
   view.settled = false;
   view.status.textContent = "Arranging the map…";
@@ -172,7 +179,9 @@ export function update(view, graph) {
   nodes.update(changed);
   nodes.add(added.map(toNode));
   edges.remove([...before.edges.keys()].filter((id) => !map.raw.edges.has(id)));
-  const edited = [...map.raw.edges.values()].filter((edge) => JSON.stringify(before.edges.get(edge.id)) !== JSON.stringify(edge));
+  const edited = [...map.raw.edges.values()].filter(
+    (edge) => JSON.stringify(before.edges.get(edge.id)) !== JSON.stringify(edge),
+  );
   edges.update(edited.map(toEdge));
 }
 

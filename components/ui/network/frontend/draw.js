@@ -2,10 +2,9 @@
 // dots batched by colour, one path each; larger ones in their shapes) and the relations as thin opaque
 // lines in a few paths, not one by one with arrows as vis-network does (ten times faster).
 
-import { isShown } from "./shown.js";
-import { MIN_SHAPE } from "./look.js";
 import { inSight } from "./place.js";
 import { drawShape } from "./shapes.js";
+import { isShown } from "./shown.js";
 
 /**
  * @typedef {import("./state.js").View} View
@@ -36,7 +35,13 @@ export function drawShapes(view, context, ids = null, least = DOT) {
     const raw = map.raw.nodes.get(id);
     if (!raw || !isShown(view, id)) continue;
     const reach = Math.max(raw.size, radius);
-    if (raw.x + reach < topLeft.x || raw.x - reach > bottomRight.x || raw.y + reach < topLeft.y || raw.y - reach > bottomRight.y) continue;
+    if (
+      raw.x + reach < topLeft.x ||
+      raw.x - reach > bottomRight.x ||
+      raw.y + reach < topLeft.y ||
+      raw.y - reach > bottomRight.y
+    )
+      continue;
     if (raw.size * scale >= least) {
       whole.push(raw);
       continue;

@@ -1,8 +1,8 @@
 // Fading: a wash over all but what is lit (the selection and its neighbours, a step, a path, a reference,
 // a scored map's judged relations), which is drawn again above it, with a path's other routes faint.
 
-import { MIN_SHAPE, verdictLine } from "./look.js";
 import { drawShapes } from "./draw.js";
+import { MIN_SHAPE, verdictLine } from "./look.js";
 import { isEdgeShown } from "./shown.js";
 
 /**

@@ -2,8 +2,8 @@
 // concept drawn as a dot (vis-network finds the concepts it draws itself).
 
 import { DOT } from "./draw.js";
-import { isEdgeShown, isShown } from "./shown.js";
 import { placeOf } from "./place.js";
+import { isEdgeShown, isShown } from "./shown.js";
 
 /**
  * @typedef {import("./state.js").View} View

@@ -3,10 +3,10 @@
 
 import { announce } from "./announce.js";
 import { frame, zoom } from "./camera.js";
-import { choose } from "./selection.js";
-import { press } from "./state.js";
-import { visibleIds } from "./shown.js";
 import { placeOf } from "./place.js";
+import { choose } from "./selection.js";
+import { visibleIds } from "./shown.js";
+import { press } from "./state.js";
 
 /** @typedef {import("./state.js").View} View */
 

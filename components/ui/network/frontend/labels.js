@@ -3,11 +3,11 @@
 // on zooming in. What is lit is named first; a faded concept keeps quiet (but a facet, for orientation).
 // Where each name goes is names.js; the relations' words around a selection and the keyboard's ring too.
 
-import { Boxes, placeName } from "./names.js";
 import { DOT } from "./draw.js";
 import { MIN_SHAPE } from "./look.js";
-import { isEdgeShown, isShown } from "./shown.js";
+import { Boxes, placeName } from "./names.js";
 import { placeOf, sizeOf } from "./place.js";
+import { isEdgeShown, isShown } from "./shown.js";
 
 /**
  * @typedef {import("./state.js").View} View
@@ -138,7 +138,8 @@ function drawName(view, context, id, taken, shapes) {
   const grow = view.fontScale;
   let size = (raw.font?.size ?? 15) * scale * grow;
   if (raw.landmark && kept) size = Math.max(size, raw.landmark * grow);
-  else if (raw.landmark) size = Math.min(Math.max(size, readable * grow), raw.landmark * grow); // a faded landmark keeps its name, quietly
+  else if (raw.landmark)
+    size = Math.min(Math.max(size, readable * grow), raw.landmark * grow); // a faded landmark keeps its name, quietly
   else if (important) size = Math.max(size, readable * grow);
   else if (size < smallest) return null;
   const name = {

@@ -1,8 +1,8 @@
 // The legend over the map's corner: only the kinds on the map as it is shown, each with how many there
 // are, then what its lines mean (how firmly a relation stands, or a scored map's verdicts).
 
-import { visibleIds } from "./shown.js";
 import { shapePath } from "./shapes.js";
+import { visibleIds } from "./shown.js";
 
 /**
  * @typedef {import("./state.js").View} View

@@ -138,4 +138,3 @@ export function resizeShapes(view) {
   }
   if (updates.length) view.nodes.update(updates);
 }
-

@@ -104,7 +104,8 @@ export function placeName(context, name, page) {
   const below = promised && free(around[0]) ? around[0] : null;
   /** @type {number[] | null | undefined} */
   let place = below ?? near.find(clear) ?? near[0] ?? far.find(clear) ?? far[0];
-  if (place && !kept && name.focus && shapes.hits(place[0], place[1], boxWidth, boxHeight, name.id, name.focus)) place = null;
+  if (place && !kept && name.focus && shapes.hits(place[0], place[1], boxWidth, boxHeight, name.id, name.focus))
+    place = null;
   if (!place) return null; // a faded name never covers what is in focus
   const [x, y] = place;
   taken.add(x, y, boxWidth, boxHeight);
@@ -142,7 +143,9 @@ export function placeName(context, name, page) {
  */
 function placesAround(centre, radius, width, height, far = false) {
   const places = [];
-  for (const gap of far ? [0, radius * 0.8, radius * 2 + 10, radius * 3 + 24, radius * 4 + 40, radius * 6 + 60] : [0, radius * 0.8]) {
+  for (const gap of far
+    ? [0, radius * 0.8, radius * 2 + 10, radius * 3 + 24, radius * 4 + 40, radius * 6 + 60]
+    : [0, radius * 0.8]) {
     const r = radius + gap;
     places.push(
       [centre.x - width / 2, centre.y + r],

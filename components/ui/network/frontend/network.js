@@ -8,12 +8,12 @@
 // text, textContent), never as HTML. The standalone explorer (components/standalone) is built from the same
 // modules, all but this one, search.js and sync.js's host.
 
-import * as store from "./store.js";
+import { unpackVisible } from "./graph.js";
 import { renderSearch } from "./search.js";
+import { show } from "./selection.js";
+import * as store from "./store.js";
 import { listenForSearch, pageHost } from "./sync.js";
 import { apply, fitHeight, mount } from "./view.js";
-import { show } from "./selection.js";
-import { unpackVisible } from "./graph.js";
 
 /**
  * @typedef {import("./sync.js").Component} Component

@@ -6,8 +6,8 @@
 // is made in Python, in view_data.search_labels, with each concept's other names apart (a node's `also`,
 // view_data.search_aliases) so that one typed exactly ranks its concept first.
 
-import * as store from "./store.js";
 import { createBox, setSelected, useGraph } from "./searchbox.js";
+import * as store from "./store.js";
 import { listenForMap, tellMap } from "./sync.js";
 
 /**

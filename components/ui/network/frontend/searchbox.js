@@ -2,14 +2,15 @@
 // (ranking.js: what matches, and in which order). The page mounts it above the map (search.js); the
 // standalone explorer in its header. Choosing an entry selects it, as a click on the map does.
 
-import { indexing, search } from "./ranking.js";
 import { markup } from "./markup.js";
+import { search } from "./ranking.js";
+import { indexing } from "./searchindex.js";
 
 /**
  * @typedef {import("./graph.js").Graph} Graph
  * @typedef {import("./state.js").Selected} Selected
- * @typedef {import("./ranking.js").Entry} Entry
- * @typedef {import("./ranking.js").Index} Index
+ * @typedef {import("./searchindex.js").Entry} Entry
+ * @typedef {import("./searchindex.js").Index} Index
  * @typedef {Object} Box
  * @property {HTMLElement} root
  * @property {HTMLInputElement} input

@@ -5,8 +5,8 @@ import { announce } from "./announce.js";
 import { frame } from "./camera.js";
 import { dotNear, edgeNear } from "./hit.js";
 import { restyle } from "./look.js";
-import { press, select } from "./state.js";
 import { looksOf, neighbourhood } from "./shown.js";
+import { press, select } from "./state.js";
 
 /**
  * @typedef {import("./state.js").View} View

@@ -69,9 +69,9 @@
  * @typedef {import("./names.js").Drawn} Box
  */
 
-import { PALETTES } from "./theme.js";
 import { remember } from "./graph.js";
 import { selectionKey } from "./shown.js";
+import { PALETTES } from "./theme.js";
 
 /**
  * @param {HTMLElement} root the view's markup (view.js)

@@ -34,7 +34,12 @@ export function hooks(view) {
       const drawn = view.network?.body.edges[id];
       const item = view.edges?.get(id);
       if (!drawn) return null;
-      return { ...item, connected: drawn.connected, drawnHidden: drawn.options.hidden, colour: drawn.options.color.color };
+      return {
+        ...item,
+        connected: drawn.connected,
+        drawnHidden: drawn.options.hidden,
+        colour: drawn.options.color.color,
+      };
     },
     /** @param {string} id */
     label: (id) => view.map?.raw.nodes.get(id)?.label ?? null,
@@ -49,7 +54,9 @@ export function hooks(view) {
     },
     tipBox: () => {
       const tip = view.tip;
-      return tip.hidden ? null : { x: tip.offsetLeft, y: tip.offsetTop, width: tip.offsetWidth, height: tip.offsetHeight };
+      return tip.hidden
+        ? null
+        : { x: tip.offsetLeft, y: tip.offsetTop, width: tip.offsetWidth, height: tip.offsetHeight };
     },
     cursor: () => view.cursor,
     drawMs: () => [...view.drawn.ms],
@@ -64,7 +71,7 @@ export function hooks(view) {
     },
     theme: () => view.theme && { text: view.theme.text, background: view.theme.background },
     // The legend's entries as they read, and the lines as each standing is drawn (for comparing views).
-    legend: () => [...view.legend.children].map((item) => /** @type {HTMLElement} */ (item).innerText.trim()),
+    legend: () => [...view.legend.children].map((item) => /** @type {HTMLElement} */ (item).textContent?.trim() ?? ""),
     lines: () => Object.fromEntries((view.map?.lines ?? []).map((line) => [line.standing, line.dashes])),
     selected: () => view.selected,
     emptyPoint: () => {
@@ -92,8 +99,16 @@ export function hooks(view) {
       if (!view.network || !edgePoint(view, id, 0.5)) return null;
       for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8]) {
         const point = /** @type {Point} */ (edgePoint(view, id, t));
-        const around = [[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].map(([dx, dy]) => ({ x: point.x + dx, y: point.y + dy }));
-        const clear = around.every((p) => edgeNear(view, p) === id && network().getNodeAt(p) === undefined && !dotNear(view, p));
+        const around = [
+          [0, 0],
+          [4, 0],
+          [-4, 0],
+          [0, 4],
+          [0, -4],
+        ].map(([dx, dy]) => ({ x: point.x + dx, y: point.y + dy }));
+        const clear = around.every(
+          (p) => edgeNear(view, p) === id && network().getNodeAt(p) === undefined && !dotNear(view, p),
+        );
         if (clear) return point;
       }
       return null;

@@ -4,15 +4,15 @@
 
 import { announce } from "./announce.js";
 import { frame, frameOnce, stopGliding } from "./camera.js";
-import { RESIZE_MAX, create, relayout, update } from "./canvas.js";
+import { create, RESIZE_MAX, relayout, update } from "./canvas.js";
 import { onKey, pageKeys } from "./keyboard.js";
 import { drawLegend, setLegend } from "./legend.js";
 import { drawExtra, restyle } from "./look.js";
 import { markup } from "./markup.js";
-import { hideTip } from "./tooltip.js";
-import { readTheme } from "./theme.js";
-import { createState, select, setScene, setTheme } from "./state.js";
 import { looksOf, neighbourhood, selectionKey, visibleIds } from "./shown.js";
+import { createState, select, setScene, setTheme } from "./state.js";
+import { readTheme } from "./theme.js";
+import { hideTip } from "./tooltip.js";
 
 /**
  * @typedef {import("./state.js").View} View
@@ -144,7 +144,8 @@ export function apply(view, vis, data) {
   view.camera.wanted = data.frame?.length ? data.frame : null; // what to frame once the layout is ready
   if (!view.settled) return;
   if (data.frame?.length) frameOnce(view, data.frame);
-  else if (changed.visible) frame(view, visibleIds(view), false); // the map changed already: no camera flight on top
+  else if (changed.visible)
+    frame(view, visibleIds(view), false); // the map changed already: no camera flight on top
   else if (changed.highlight && view.keep && data.highlight) frame(view, [...view.keep.nodes]);
   else if (fromHost && selected) frame(view, neighbourhood(view, selected));
 }
