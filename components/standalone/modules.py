@@ -18,7 +18,7 @@ IMPORT = re.compile(
 EXPORT = re.compile(r"^export\s+(?=(?:async\s+)?(?:function\*?|class|const)\s)", re.M)
 EXPORTED = re.compile(r"^export\s+(?:async\s+)?(?:function\*?|class|const)\s+([\w$]+)", re.M)
 COMMENTS = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
-REFUSED = re.compile(r"^\s*(?:import|export)\b|\bimport\s*\(|\bimport\.meta\b", re.M)
+REFUSED = re.compile(r"^\s*(?:import|export)\b[^\n]*|\bimport\s*\(|\bimport\.meta\b", re.M)
 
 
 class ModuleError(ValueError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from components import export, load
@@ -101,3 +102,22 @@ def test_the_export_menu_downloads_the_explorer_of_the_view(page: Page, app):
     assert "Content-Security-Policy" in text
     assert '"tpj"' in text
     assert '"empathic_accuracy"' not in text  # the view's six concepts, not the whole map
+
+
+@pytest.mark.parametrize("hash_", ["#constructor", "#__proto__", "#toString", "#%E0%A4%A"])
+def test_an_address_that_names_no_concept_selects_nothing(page: Page, tmp_path: Path, console_errors, hash_: str):
+    page.goto(standalone_file(tmp_path, ROOT / "concepts.yaml").as_uri() + hash_)
+    page.wait_for_selector("body[data-ready=true]")
+    expect(page.get_by_role("heading", name="Start here")).to_be_visible()
+    assert page.locator("body").get_attribute("data-selected") == ""
+    assert page.locator(".atlas-network").get_attribute("data-selected") == ""
+    assert console_errors == []
+
+
+def test_the_standalone_explorer_has_no_test_hooks_unless_asked(browser, tmp_path: Path):
+    page = browser.new_page()  # not a context of the tests' own (conftest.py): no window.__atlasTest
+    page.goto(standalone_file(tmp_path, ROOT / "concepts.yaml").as_uri())
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.evaluate("typeof atlasExplorer === 'undefined'")
+    assert page.locator(".atlas-network").evaluate("el => el.atlas === undefined")
+    page.close()

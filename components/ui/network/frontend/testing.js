@@ -74,6 +74,9 @@ export function hooks(view) {
     legend: () => [...view.legend.children].map((item) => /** @type {HTMLElement} */ (item).textContent?.trim() ?? ""),
     lines: () => Object.fromEntries((view.map?.lines ?? []).map((line) => [line.standing, line.dashes])),
     selected: () => view.selected,
+    camera: () => ({ position: network().getViewPosition(), scale: network().getScale() }),
+    /** @param {{position: Point, scale: number}} camera */
+    moveTo: (camera) => network().moveTo(camera),
     emptyPoint: () => {
       const { clientWidth: width, clientHeight: height } = view.canvas;
       const origin = view.canvas.getBoundingClientRect();
