@@ -66,6 +66,7 @@ const host = {
   shown: (selected) => setSelected(box, selected),
 };
 const { view } = mount(byId("map"), host);
+view.canvas.setAttribute("aria-label", `${data.meta.title}: concept map`);
 const box = createBox(byId("search"), (selected) => {
   chosen(selected);
   if (view.settled) show(view, selected);

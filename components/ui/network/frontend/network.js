@@ -6,7 +6,7 @@
 // place, so zoom, positions and the settled layout survive. vis-network is loaded once per page from this
 // component's own asset folder, never from a CDN. Every text from the map reaches the page as text (canvas
 // text, textContent), never as HTML. The standalone explorer (components/standalone) is built from the same
-// modules, all but this one, search.js and sync.js's host.
+// modules, all but the page's own: this one, search.js, store.js and sync.js.
 
 import { unpackVisible } from "./graph.js";
 import { renderSearch } from "./search.js";
