@@ -74,3 +74,11 @@ def test_what_cannot_be_inlined_is_refused(tmp_path: Path, source: str, problem:
     (tmp_path / "main.js").write_text('import * as b from "./b.js";\nexport function main() {}\n')
     with pytest.raises(modules.ModuleError, match=re.escape(problem)):
         modules.script(tmp_path / "main.js")
+
+
+def test_the_page_asks_for_every_module_at_once():
+    """network.js names every module the view imports (found import by import, they came eight deep)."""
+    entry = FRONTEND / "network.js"
+    named = set(re.findall(r'^import (?:.* from )?"\./([\w.]+)";$', entry.read_text(encoding="utf-8"), re.MULTILINE))
+    needed = {path.name for path in modules.imported(entry)}
+    assert needed <= named

@@ -33,6 +33,11 @@ def script(entry: Path) -> str:
     return '(() => {\n"use strict";\n' + "\n".join(parts) + "\n})();\n"
 
 
+def imported(entry: Path) -> list[Path]:
+    """Every module `entry` imports, directly or not, each after the modules it imports."""
+    return _ordered(entry.resolve(), [], set())[:-1]
+
+
 def _imports(path: Path) -> list[tuple[re.Match[str], Path]]:
     text = path.read_text(encoding="utf-8")
     return [(found, (path.parent / found["path"]).resolve()) for found in IMPORT.finditer(text)]

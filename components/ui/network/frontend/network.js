@@ -8,6 +8,29 @@
 // text, textContent), never as HTML. The standalone explorer (components/standalone) is built from the same
 // modules, all but the page's own: this one, search.js, store.js and sync.js.
 
+// Every module the view imports, asked for at once: found import by import, they came eight requests deep.
+import "./announce.js";
+import "./camera.js";
+import "./canvas.js";
+import "./draw.js";
+import "./fade.js";
+import "./hit.js";
+import "./keyboard.js";
+import "./labels.js";
+import "./legend.js";
+import "./look.js";
+import "./markup.js";
+import "./names.js";
+import "./place.js";
+import "./ranking.js";
+import "./searchbox.js";
+import "./searchindex.js";
+import "./shapes.js";
+import "./shown.js";
+import "./state.js";
+import "./theme.js";
+import "./tooltip.js";
+import "./words.js";
 import { unpackVisible } from "./graph.js";
 import { renderSearch } from "./search.js";
 import { show } from "./selection.js";
