@@ -109,15 +109,14 @@ OPTIONS: dict[str, Any] = {
         "keyboard": False,
         "hideEdgesOnDrag": False,
     },
+    # How thick lines and outlines are drawn is the view's alone (theme.js, normal or high contrast).
     "nodes": {
-        "borderWidth": 1.5,
         "borderWidthSelected": 4,
         "font": {"size": 15, "face": "Source Sans Pro, Helvetica, Arial, sans-serif", "strokeWidth": 4},
         "widthConstraint": {"maximum": LABEL_WIDTH},
         "scaling": {"label": {"enabled": False, "drawThreshold": LABEL_THRESHOLD}},
     },
     "edges": {
-        "width": 1.3,
         "selectionWidth": 2,
         "smooth": {"enabled": True, "type": "continuous", "roundness": 0.4},
         "arrows": {"to": {"enabled": False, "scaleFactor": 0.55}},
