@@ -28,6 +28,13 @@ $(BIN)/.dev: $(BIN)/.runtime requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# The JavaScript's checkers (TypeScript, Biome), at the versions package-lock.json pins; only `lint`,
+# `typecheck` and `test` need them (Node.js and npm), never `make run`: the map view ships as plain modules.
+NODE_BIN := node_modules/.bin
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 run: $(BIN)/.runtime ## open the app on $(CONCEPTS) (CONCEPTS=other.yaml, PORT=8502, HOST=0.0.0.0 for a classroom)
 	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
 		$(if $(WILDCARD),--browser.serverAddress $(LAN_ADDRESS)) -- --concepts "$(CONCEPTS)"
@@ -46,16 +53,19 @@ test-fast: $(BIN)/.dev ## the quick tests: no browser, no throwaway venv, no lon
 bench: $(BIN)/.dev ## print the benchmark table (real server and browser; about 10 minutes)
 	$(BIN)/python tests/benchmarks.py
 
-lint: $(BIN)/.dev ## ruff: lint and format check
+lint: $(BIN)/.dev node_modules/.installed ## ruff and Biome: lint and format check, Python and JavaScript
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(NODE_BIN)/biome check
 
-format: $(BIN)/.dev ## ruff: fix what can be fixed and format
+format: $(BIN)/.dev node_modules/.installed ## ruff and Biome: fix what can be fixed and format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(NODE_BIN)/biome check --write
 
-typecheck: $(BIN)/.dev ## mypy, strict on components/
+typecheck: $(BIN)/.dev node_modules/.installed ## mypy, strict on components/; tsc on the JavaScript's JSDoc types
 	$(BIN)/mypy
+	$(NODE_BIN)/tsc --project jsconfig.json
 
 schema: $(BIN)/.runtime ## regenerate concepts.schema.json from the model
 	$(BIN)/python -m components schema > concepts.schema.json
@@ -66,5 +76,5 @@ validate: $(BIN)/.runtime ## validate $(CONCEPTS)
 stats: $(BIN)/.runtime ## counts and most connected concepts of $(CONCEPTS)
 	$(BIN)/python -m components stats "$(CONCEPTS)"
 
-clean: ## remove the venv and caches
-	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis
+clean: ## remove the venv, the JavaScript tools and caches
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -64,7 +64,17 @@ LINES: dict[Standing, bool | list[int]] = {
     Standing.TENTATIVE: [8, 5],
     Standing.INTERPRETIVE: [2, 4],
 }
-LABEL_THRESHOLD = 8  # on-screen pixels under which a label is not drawn: zoom in to read the small ones
+# A scored student's map drawn on the map: each verdict on a link in its own colour and line, with its name in
+# the legend (ui.score.overlay sends those it uses); "extra" is the student's links the map lacks.
+VERDICT_LINES: dict[str, tuple[str, bool | list[int], str]] = {
+    "correct": ("#1a7f37", False, "Drawn right"),
+    "reversed": ("#c2185b", [14, 4, 3, 4], "Drawn the other way round"),
+    "misplaced": ("#1565c0", [6, 4], "Where the map joins it"),
+    "wrong": ("#c62828", False, "Drawn differently"),
+    "missing": ("#b45309", [10, 6], "Missing"),
+    "extra": ("#7b3fa0", [2, 6], "Not in this map"),
+}
+LABEL_THRESHOLD = 11  # on-screen px under which a name that is not promised is not drawn: zoom in to read it
 # The names on the canvas (the view draws them; these numbers are sent to it with the map).
 READABLE = 12  # px on screen: the smallest promised name
 TOP_RANKED = 30  # the most connected concepts whose names are promised readable at the whole-map zoom
@@ -99,15 +109,14 @@ OPTIONS: dict[str, Any] = {
         "keyboard": False,
         "hideEdgesOnDrag": False,
     },
+    # How thick lines and outlines are drawn is the view's alone (theme.js, normal or high contrast).
     "nodes": {
-        "borderWidth": 1.5,
         "borderWidthSelected": 4,
         "font": {"size": 15, "face": "Source Sans Pro, Helvetica, Arial, sans-serif", "strokeWidth": 4},
         "widthConstraint": {"maximum": LABEL_WIDTH},
         "scaling": {"label": {"enabled": False, "drawThreshold": LABEL_THRESHOLD}},
     },
     "edges": {
-        "width": 1.3,
         "selectionWidth": 2,
         "smooth": {"enabled": True, "type": "continuous", "roundness": 0.4},
         "arrows": {"to": {"enabled": False, "scaleFactor": 0.55}},
@@ -175,7 +184,7 @@ def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) 
         },  # facets hold their places while the physics of *Re-layout* settles
         "options": options(len(nodes)),
         "legend": legend(set(kinds)),
-        "names": {"readable": READABLE, "topRanked": TOP_RANKED, "lineEm": LINE_EM},
+        "names": {"readable": READABLE, "topRanked": TOP_RANKED, "lineEm": LINE_EM, "smallest": LABEL_THRESHOLD},
         "lines": [
             {"standing": str(kind), "label": str(kind).capitalize(), "dashes": LINES[kind], "help": STANDINGS[kind]}
             for kind in Standing
@@ -184,6 +193,15 @@ def network(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) 
     }
     payload["version"] = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
     return payload
+
+
+def verdict_lines(verdicts: Collection[str]) -> list[dict[str, Any]]:
+    """The lines a scored student's map is drawn with, for these verdicts, in the legend's order."""
+    return [
+        {"standing": verdict, "label": label, "dashes": dashes, "color": color, "help": label}
+        for verdict, (color, dashes, label) in VERDICT_LINES.items()
+        if verdict in verdicts
+    ]
 
 
 def options(concepts: int) -> dict[str, Any]:

@@ -48,6 +48,7 @@ SIZES = (100, 1_000, 5_000, 10_000)
 ROWS: list[tuple[str, str, str, str]] = []  # measure, result, target, note
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 SETTLED = ".atlas-network[data-settled=true]:not([data-animating=true])"
+TEST_HOOKS = "window.__atlasTest = true;"  # the map view's test hooks (el.atlas), loaded when a page asks
 PYVIS_CAP = 120  # seconds: the pyvis app is given this long to paint a map
 
 
@@ -252,6 +253,7 @@ new PerformanceObserver((list) => {
 def open_page(browser, url: str, width: int = 1280, height: int = 720):
     page = browser.new_page(viewport={"width": width, "height": height})
     page.add_init_script(LONG_TASKS)
+    page.add_init_script(TEST_HOOKS)
     page.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort())
     return page
 
@@ -381,6 +383,7 @@ def bench_first_screen(browser, url: str) -> None:
     """How much of the first screen the map takes, and how many names are readable at the starting fit."""
     for width, height in ((1280, 720), (1440, 900), (1920, 1080)):
         page = browser.new_page(viewport={"width": width, "height": height})
+        page.add_init_script(TEST_HOOKS)
         page.goto(url)
         page.wait_for_selector(SETTLED, timeout=60_000)
         box = page.locator(".atlas-canvas").bounding_box()

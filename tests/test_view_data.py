@@ -234,3 +234,12 @@ def test_a_negative_relation_says_so_in_its_line_its_details_and_its_tooltip(neg
     assert standalone.data(negative)["relations"][relation.id]["inverse"] == "is inversely predicted by"
     table = export.export(negative, "csv")[1].data.decode()
     assert "predicts less" in table
+
+
+def test_the_sizes_and_lines_the_view_draws_with_come_from_here(payload: dict):
+    """One source for what Python and the view both need: names' sizes, and a scored map's lines."""
+    assert payload["names"]["smallest"] == view_data.LABEL_THRESHOLD
+    lines = view_data.verdict_lines({"extra", "correct"})
+    assert [line["standing"] for line in lines] == ["correct", "extra"]  # the legend's order
+    assert lines[0] == {"standing": "correct", "label": "Drawn right", "dashes": False, "color": "#1a7f37",
+                        "help": "Drawn right"}  # fmt: skip

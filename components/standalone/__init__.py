@@ -1,7 +1,8 @@
 """A standalone explorer: the map in one HTML file that works offline, with no server.
 
-vis-network, the explorer's script and style, and the map's data are all inlined; a Content Security
-Policy forbids the page any request (scripts run only from the page itself; no image, font or fetch from
+vis-network, the map view's own modules and style (the app's, inlined as one script by `modules`), the
+explorer's details panel, and the map's data are all inlined; a Content Security Policy forbids the page
+any request (scripts run only from the page itself; no image, font or fetch from
 anywhere). The data travels as JSON in a script element the browser does not run, with `<`, `>` and `&`
 escaped so no text can close it; the script puts every string into the page as text, never as markup,
 and makes a link only of an https address.
@@ -11,8 +12,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +21,15 @@ from components.mni import points
 from components.model import ConceptMap
 from components.vocabulary import KINDS
 
-ASSETS = files(__package__)
-# vis-network as the app serves it (read as a file: importing components.ui.network would start Streamlit)
-FRONTEND = Path(__file__).resolve().parents[1] / "ui" / "network" / "frontend"
+from . import modules
+
+HERE = Path(__file__).resolve().parent
+# The map view as the app serves it (read as files: importing components.ui.network would start Streamlit)
+FRONTEND = HERE.parent / "ui" / "network" / "frontend"
 VIS_NETWORK = FRONTEND / "vis-network.min.js"
-# How the page names concepts on its canvas (an ES module there), inlined here as a plain script.
-NAMES = FRONTEND / "names.js"
+EXPLORER = HERE / "explorer.js"  # an ES module that imports the map view's modules: they are inlined with it
+STYLES = (FRONTEND / "network.css", HERE / "explorer.css")
+GRAPH = ("nodes", "edges", "styles", "legend", "lines", "names", "options", "version")  # what the map view reads
 POLICY = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
     "base-uri 'none'; form-action 'none'"
@@ -53,7 +55,7 @@ def data(concept_map: ConceptMap) -> dict[str, Any]:
             "source": source.citation,
             "sourceUrl": source_link(source),
         },
-        "graph": {key: graph[key] for key in ("nodes", "edges", "styles", "legend", "lines", "names")},
+        "graph": {key: graph[key] for key in GRAPH},
         "concepts": {
             concept.id: {
                 "name": concept.name,
@@ -82,26 +84,21 @@ def data(concept_map: ConceptMap) -> dict[str, Any]:
 
 def page(concept_map: ConceptMap) -> str:
     """The whole explorer as one HTML document."""
-    script = (ASSETS / "explorer.js").read_text(encoding="utf-8")
-    style = (ASSETS / "explorer.css").read_text(encoding="utf-8")
+    style = "\n".join(path.read_text(encoding="utf-8") for path in STYLES)
     library = VIS_NETWORK.read_text(encoding="utf-8")
-    names = module_as_script(NAMES.read_text(encoding="utf-8"), "atlasNames")
     return TEMPLATE.format(
         title=html.escape(concept_map.meta.title),
         policy=POLICY,  # a constant, with no quotes of the attribute's kind
         style=style,
         data=_script_json(data(concept_map)),
-        library=library.replace("</script", "<\\/script"),
-        script=names + "\n" + script,
+        library=_script_text(library),
+        script=_script_text(modules.script(EXPLORER)),
     )
 
 
-def module_as_script(module: str, name: str) -> str:
-    """An ES module of the page's (no imports) as a plain script: what it exports becomes `name`'s fields,
-    so the standalone page draws with the page's own code rather than a copy of it."""
-    exported = re.findall(r"^export (?:class|function) (\w+)", module, flags=re.MULTILINE)
-    body = re.sub(r"^export ", "", module, flags=re.MULTILINE)
-    return f"const {name} = (() => {{\n{body}\nreturn {{ {', '.join(exported)} }};\n}})();"
+def _script_text(script: str) -> str:
+    """A script as the text of a <script> element, which ends at the first `</script`."""
+    return script.replace("</script", "<\\/script")
 
 
 def _script_json(value: Any) -> str:
@@ -126,17 +123,11 @@ TEMPLATE = """<!doctype html>
 <body>
 <header class="bar">
   <h1 id="title"></h1>
-  <div class="search" role="search">
-    <label for="search" class="hidden">Search the map</label>
-    <input id="search" type="search" placeholder="Search concepts and relations" autocomplete="off"
-      role="combobox" aria-expanded="false" aria-controls="matches" aria-autocomplete="list">
-    <ul id="matches" role="listbox" hidden></ul>
-  </div>
+  <div class="search" id="search" role="search"></div>
 </header>
 <main>
-  <div id="map" aria-label="The concept map" role="img"></div>
+  <div id="map"></div>
   <aside id="details" aria-live="polite"></aside>
-  <div id="legend" aria-label="Legend"></div>
 </main>
 <script type="application/json" id="atlas-data">{data}</script>
 <script>{library}</script>

@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from components import load, score
+from components import load, score, view_data
 from components import markdown as md
 from components.errors import MapError
 from components.model import ConceptMap
@@ -67,7 +67,8 @@ def overlay(found: score.Score | None) -> dict[str, Any] | None:
             ends = counterpart.get(link.student.source), counterpart.get(link.student.target)
             if ends[0] and ends[1] and ends[0] != ends[1]:
                 extra.append({"from": ends[0], "to": ends[1], "type": str(link.student.type)})
-    return {**drawn, "extra": extra}
+    used = [verdict for verdict, links in {**drawn, "extra": extra}.items() if links]
+    return {**drawn, "extra": extra, "lines": view_data.verdict_lines(used)}
 
 
 def view(expert: ConceptMap, found: score.Score | None) -> None:

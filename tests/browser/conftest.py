@@ -1,7 +1,8 @@
 """Browser tests: the app served by `streamlit run` on a free port, driven in Debian's headless Chromium.
 
 Without Chromium these tests skip with the reason, unless REQUIRE_BROWSER=1 (CI), where they fail.
-Every page blocks and records requests to any host but the app's own.
+Every page blocks and records requests to any host but the app's own, and asks for the map view's test
+hooks (`el.atlas` on the view's root, testing.js), which a page loads only when asked.
 """
 
 from __future__ import annotations
@@ -10,15 +11,17 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from app_server import ARTIFACTS, ROOT, App, serve
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, BrowserContext, expect
 
 # Every assertion waits on state and retries; on a loaded 2-core machine a rerun can take seconds.
 expect.set_options(timeout=15_000)
 
+TEST_HOOKS = "window.__atlasTest = true;"  # run before the page's own scripts: the view loads testing.js
 MAP = Path(os.environ.get("ATLAS_TEST_MAP", ROOT / "concepts.yaml"))
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -50,6 +53,21 @@ def chromium() -> str:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": chromium(), "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture(scope="session")
+def browser(browser: Browser) -> Browser:
+    """The tests' browser: every context made from it (by the `page` fixture, or a test's own
+    `browser.new_context(...)`) asks for the test hooks. `browser.new_page()` makes a plain page."""
+    make = browser.new_context
+
+    def new_context(*args: Any, **kwargs: Any) -> BrowserContext:
+        context = make(*args, **kwargs)
+        context.add_init_script(TEST_HOOKS)
+        return context
+
+    browser.new_context = new_context  # type: ignore[method-assign]
+    return browser
 
 
 @pytest.fixture(scope="session")

@@ -29,7 +29,7 @@ def test_the_standalone_explorer_works_from_disk_with_the_network_blocked(
     page.wait_for_selector("body[data-ready=true]")
     expect(page.get_by_role("heading", name="Start here")).to_be_visible()
     point = page.evaluate("atlasExplorer.nodePosition('tpj')")
-    box = page.locator("#map").bounding_box()
+    box = page.locator("#map canvas").bounding_box()
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     expect(page.get_by_role("heading", name="Temporoparietal junction (TPJ)")).to_be_visible()
     citations = page.locator("#details ol.citations li")
@@ -37,7 +37,7 @@ def test_the_standalone_explorer_works_from_disk_with_the_network_blocked(
     links = page.locator("#details a[href]").evaluate_all("links => links.map(link => link.href)")
     assert links
     assert all(link.startswith("https://") for link in links)
-    page.fill("#search", "insula")
+    page.get_by_role("combobox", name="Search").fill("insula")
     page.get_by_role("option").first.click()
     expect(page.get_by_role("heading", name="Anterior insula (AI)")).to_be_visible()
     page.screenshot(path=artifacts / "standalone.png")
@@ -59,8 +59,8 @@ def test_the_standalone_explorer_names_concepts_as_the_page_does(browser, tmp_pa
         names = page.evaluate("atlasExplorer.names()")
         assert names
         boxes = [(n["x"], n["y"], n["x"] + n["width"], n["y"] + n["height"]) for n in names]
-        legend = page.locator("#legend").bounding_box()
-        origin = page.locator("#map").bounding_box()
+        legend = page.locator("#map .atlas-legend").bounding_box()
+        origin = page.locator("#map canvas").bounding_box()
         under = (legend["x"] - origin["x"], legend["y"] - origin["y"])
         for index, (a, name) in enumerate(zip(boxes, names, strict=True)):
             assert not [b for b in boxes[index + 1 :] if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
@@ -119,3 +119,22 @@ def test_an_address_that_names_nothing_opens_the_explorer_at_its_start(
     page.reload()
     page.wait_for_selector("body[data-ready=true]")
     expect(page.get_by_role("heading", name="Empathy")).to_be_visible()
+
+
+@pytest.mark.parametrize("hash_", ["#constructor", "#__proto__", "#toString", "#%E0%A4%A"])
+def test_an_address_that_names_no_concept_selects_nothing(page: Page, tmp_path: Path, console_errors, hash_: str):
+    page.goto(standalone_file(tmp_path, ROOT / "concepts.yaml").as_uri() + hash_)
+    page.wait_for_selector("body[data-ready=true]")
+    expect(page.get_by_role("heading", name="Start here")).to_be_visible()
+    assert page.locator("body").get_attribute("data-selected") == ""
+    assert page.locator(".atlas-network").get_attribute("data-selected") == ""
+    assert console_errors == []
+
+
+def test_the_standalone_explorer_has_no_test_hooks_unless_asked(browser, tmp_path: Path):
+    page = browser.new_page()  # not a context of the tests' own (conftest.py): no window.__atlasTest
+    page.goto(standalone_file(tmp_path, ROOT / "concepts.yaml").as_uri())
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.evaluate("typeof atlasExplorer === 'undefined'")
+    assert page.locator(".atlas-network").evaluate("el => el.atlas === undefined")
+    page.close()

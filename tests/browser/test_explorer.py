@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 SETTLED = ".atlas-network[data-settled=true]:not([data-animating=true])"  # laid out and not moving
 
@@ -279,3 +279,15 @@ def test_an_unexpected_error_shows_a_plain_message_and_logs_the_details(page: Pa
     assert "secret" not in page.locator("body").inner_text()
     assert "RuntimeError" not in page.locator("body").inner_text()
     assert "/secret/path" in failing_app.log.read_text()  # the details are in the server's log
+
+
+def test_a_page_no_test_asked_of_has_no_test_hooks(browser: Browser, app):
+    """The view's test hooks (testing.js) load only when a test asks, before the page starts; not otherwise."""
+    requested: list[str] = []
+    page = browser.new_page()  # not a context of the tests' own (conftest.py): no window.__atlasTest
+    page.on("request", lambda request: requested.append(request.url))
+    open_map(page, app)
+    assert page.locator(".atlas-network").evaluate("el => el.atlas === undefined")
+    assert [url for url in requested if url.endswith("/network.js")]
+    assert not [url for url in requested if url.endswith("/testing.js")]
+    page.close()

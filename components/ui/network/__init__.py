@@ -13,9 +13,9 @@
 Every mount's data is bytes: a blob (a line with its name, a line with its tag, then its body), or a
 JSON object (see `_json`).
 
-The frontend (network.js, search.js, store.js, network.css and the vis-network copy pyvis ships) is
-served from this package's asset folder, declared in pyproject.toml, so the browser fetches each file
-once and caches it.
+The frontend (network.js, the entry, and the ES modules it imports, each named for its job; network.css;
+the vis-network copy pyvis ships) is served from this package's asset folder, declared in pyproject.toml,
+so the browser fetches each file once and caches it. The standalone explorer inlines the same modules.
 """
 
 from __future__ import annotations
@@ -60,7 +60,8 @@ def network(
     `frame` asks the view to fit these concepts once (a tour step, a path). While `touring`, the left and
     right arrow keys call `on_tour`, with `st.session_state[key].tour` = {"go": "next"|"previous"}.
     `overlay` draws a scored student's map: the map's relations as judged (`ui.score.overlay`: {"correct"|
-    "reversed"|"misplaced"|"wrong"|"missing": [relation ids]}) and the student's extra links ({"extra": [...]}).
+    "reversed"|"misplaced"|"wrong"|"missing": [relation ids]}), the student's extra links ({"extra": [...]}) and
+    how each verdict is drawn ({"lines": view_data.verdict_lines(...)}).
     """
     _blob(graph_key(key), graph)
     if visible is not None:

@@ -1,5 +1,5 @@
-// What the search box finds, best first: an index of the map's words and the ranking over it. Pure (no
-// DOM), so node runs it too: tests/test_search_ranking.py checks it there (through tests/js/rank.mjs).
+// What the search box finds, best first, in the index of the map's words (searchindex.js). Pure (no DOM),
+// so node runs it too: tests/test_search_ranking.py checks it there (through tests/js/rank.mjs).
 //
 // Text is folded (case, accents, punctuation and hyphens: "Theory-theory" is "theory theory") and each
 // word made singular ("neurons" is "neuron", "studies" "study"). A query's words match an entry's in any
@@ -16,159 +16,35 @@
 // The index maps each distinct word to the entries that have it, so a keystroke looks at the map's
 // vocabulary (thousands of words) and at the entries that have the words typed, not at every entry.
 
+import { bitCount, mask, within, words } from "./words.js";
+
+/**
+ * @typedef {import("./searchindex.js").Index} Index
+ * @typedef {import("./searchindex.js").Entry} Entry
+ * @typedef {import("./searchindex.js").Matching} Matching
+ */
+
 const NONE = 255;
 const QUALITY = { exact: 0, prefix: 1, inside: 2, typo: 3 };
-const STEP = 2_000; // entries indexed between pauses (see `indexing`)
 const REMEMBERED = 64; // typed words whose matching words the index keeps (typing repeats the earlier ones)
 
-// Lower case, no accents, letters and digits only, single spaces. Plain ASCII (most text) takes a quick
-// path; anything else is decomposed and its accents dropped.
-export function fold(text) {
-  let folded = "";
-  let gap = false;
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code > 127) return foldUnicode(text);
-    if (code >= 65 && code <= 90) code += 32;
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-      if (gap && folded) folded += " ";
-      folded += String.fromCharCode(code);
-      gap = false;
-    } else gap = true;
-  }
-  return folded;
-}
-
-function foldUnicode(text) {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
-
-// A plural made singular: neurons → neuron, studies → study, processes → process; not "ss", "us", "is".
-export function singular(word) {
-  if (word.length > 4 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
-  if (word.length > 4 && /(?:ss|x|ch|sh|z)es$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith("s") && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
-}
-
-export function words(text) {
-  const folded = fold(text);
-  return folded ? folded.split(" ").map(singular) : [];
-}
-
-// The index of a map's search entries: concepts by name, then relations as they read.
-//   graph.nodes: [{id, label, search, also: [other names]}], graph.edges: [{id, from, to, relation, search}]
-// A concept's words are its name's (which rank it higher), its other names' and its kind's; a relation's,
-// its ends' and its wording's. The same text recurs (a concept's name in each of its relations), so each
-// is folded once; the postings are one array (word n's are codes[start[n]] up to codes[end[n]]), so
-// that a map of 10,000 concepts makes little garbage to collect.
-export function buildIndex(graph) {
-  const steps = indexing(graph);
-  for (;;) {
-    const { done, value } = steps.next();
-    if (done) return value;
-  }
-}
-
-// The same, a step at a time: it yields after every STEP entries of each pass, so that the page can do
-// other work between (a map of 10,000 concepts takes a tenth of a second or more in all).
-export function* indexing(graph) {
-  const term = new Map(); // word -> its number
-  const terms = []; // the words, by number
-  const known = new Map(); // text -> its words' numbers
-  const numbersOf = (text) => {
-    let found = known.get(text);
-    if (found === undefined) {
-      found = words(text).map((word) => {
-        let number = term.get(word);
-        if (number === undefined) {
-          number = terms.length;
-          term.set(word, number);
-          terms.push(word);
-        }
-        return number;
-      });
-      known.set(text, found);
-    }
-    return found;
-  };
-  const byName = graph.nodes.map((node) => [node.label.toLowerCase(), node]);
-  byName.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const nodes = byName.map(([, node]) => node);
-  const labels = new Map(graph.nodes.map((node) => [node.id, node.label]));
-  const sources = [...nodes, ...graph.edges];
-  const count = sources.length;
-  // Calls post(word number, 1 if in the name) for each of entry `number`'s words; returns how many are named.
-  const visit = (number, post) => {
-    const each = (text, flag) => {
-      for (const word of numbersOf(text)) post(word, flag);
-    };
-    if (number < nodes.length) {
-      const node = nodes[number];
-      each(node.label, 1);
-      for (const alias of node.also ?? []) each(alias, 0);
-      each(node.search.split(" · ")[1] ?? "", 0); // its kind: "Name · kind · also …"
-      return numbersOf(node.label).length;
-    }
-    const edge = sources[number];
-    const ends = [labels.get(edge.from) ?? "", edge.relation ?? "", labels.get(edge.to) ?? ""];
-    for (const text of ends) each(text, 1);
-    return ends.reduce((sum, text) => sum + numbersOf(text).length, 0);
-  };
-  const counted = [];
-  for (let number = 0; number < count; number++) {
-    visit(number, (word) => (counted[word] = (counted[word] ?? 0) + 1));
-    if (number % STEP === STEP - 1) yield;
-  }
-  const start = new Int32Array(terms.length + 1);
-  for (let number = 0; number < terms.length; number++) start[number + 1] = start[number] + (counted[number] ?? 0);
-  const codes = new Int32Array(start[terms.length]);
-  const next = start.slice(0, terms.length);
-  const last = new Int32Array(terms.length).fill(-1); // the last code posted for each word: no repeats
-  const base = new Float64Array(count);
-  for (let number = 0; number < count; number++) {
-    const named = visit(number, (word, flag) => {
-      const code = number * 2 + flag;
-      if (last[word] !== code) codes[next[word]++] = last[word] = code;
-    });
-    // The part of the entry's rank that no query changes: relation or not, then the name's length.
-    base[number] = (number < nodes.length ? 0 : 1) * 2 * 256 + Math.min(named, 255);
-    if (number % STEP === STEP - 1) yield;
-  }
-  // Every concept's name and older names, sorted: those a query is, or starts, are a range of them.
-  const keys = nodes.flatMap((node, number) => [
-    [numbersOf(node.label).map((word) => terms[word]).join(" "), number, 0],
-    ...(node.also ?? []).map((alias) => [numbersOf(alias).map((word) => terms[word]).join(" "), number, 1]),
-  ]);
-  keys.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return {
-    count, concepts: nodes.length, sources, term, terms, start, end: next, codes, base,
-    letters: Int32Array.from(terms, mask),
-    keys: keys.map(([key]) => key),
-    keyEntry: Uint32Array.from(keys, ([, number]) => number),
-    keyOlder: Uint8Array.from(keys, ([, , older]) => older),
-    remembered: new Map(), // typed word -> its matching words
-    scratch: { // per entry, reused by every search (so a keystroke makes next to no garbage)
-      best: new Uint8Array(count), named: new Uint8Array(count), seen: new Uint32Array(count), round: 0,
-      worst: new Uint8Array(count), worstNamed: new Uint8Array(count), candidates: new Int32Array(count),
-      tier: new Uint8Array(count), tierRound: new Uint32Array(count),
-    },
-  }; // prettier-ignore
-}
-
-// Entry `number` as the search box lists it.
+/**
+ * Entry `number` as the search box lists it.
+ * @param {Index} index
+ * @param {number} number
+ * @returns {Entry}
+ */
 function entryOf(index, number) {
   const source = index.sources[number];
-  if (number < index.concepts) return { id: source.id, kind: "concept", text: source.search, name: source.label };
+  if ("label" in source) return { id: source.id, kind: "concept", text: source.search, name: source.label };
   return { id: source.id, kind: "relation", text: source.search, name: source.search };
 }
 
 // The first of the sorted keys not before `key`.
+/**
+ * @param {string[]} keys
+ * @param {string} key
+ */
 function lowerBound(keys, key) {
   let low = 0;
   let high = keys.length;
@@ -180,23 +56,12 @@ function lowerBound(keys, key) {
   return low;
 }
 
-// A bit for each of the letters a-z a word has, and one for any digit.
-function mask(word) {
-  let bits = 0;
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    bits |= code >= 97 && code <= 122 ? 1 << (code - 97) : 1 << 26;
-  }
-  return bits;
-}
-
-function bitCount(bits) {
-  let count = 0;
-  for (let rest = bits; rest; rest &= rest - 1) count++;
-  return count;
-}
-
 // The index's words that match a typed word, each with how well: [word numbers], [qualities].
+/**
+ * @param {Index} index
+ * @param {string} typed
+ * @returns {Matching}
+ */
 function matchingTerms(index, typed) {
   const remembered = index.remembered.get(typed);
   if (remembered) return remembered;
@@ -231,31 +96,13 @@ function matchingTerms(index, typed) {
   return found;
 }
 
-// Whether two words are at most `most` edits apart (insert, delete, substitute, swap two neighbours).
-export function within(a, b, most) {
-  let before = null;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let least = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, before[j - 2] + 1);
-      }
-      row.push(value);
-      if (value < least) least = value;
-    }
-    if (least > most) return false;
-    before = previous;
-    previous = row;
-  }
-  return previous[b.length] <= most;
-}
-
 // The entries that match `text`, best first, at most `limit`. The typed word found in fewest entries
 // names the candidates; each other word keeps those it is found in, at its best quality there.
+/**
+ * @param {Index} index
+ * @param {string} text
+ * @returns {Entry[]}
+ */
 export function search(index, text, limit = 40) {
   const all = words(text);
   const typed = [...new Set(all)];

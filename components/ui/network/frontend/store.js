@@ -7,17 +7,25 @@
 // for a blob by its key and the tag they expect.
 
 const KEPT = 2; // tags kept per blob: the newest, and the one before (an overtaken run may still ask for it)
+/** @type {Map<string, {tag: string, body: Uint8Array}[]>} */
 const blobs = new Map(); // key -> [{tag, body}], newest first
-const decoded = new Map(); // `${key}:${tag}` -> Promise of the parsed JSON
+/** @type {Map<string, Promise<any>>} */
+const decoded = new Map(); // `${key}:${tag}` -> Promise of the parsed JSON (any: the caller names its type)
+/** @type {Set<() => boolean>} */
 const waiting = new Set(); // callbacks to try again when a blob arrives
 const NEWLINE = 10;
 
+/**
+ * @param {string} key
+ * @param {string} tag
+ */
 function find(key, tag) {
   return blobs.get(key)?.find((blob) => blob.tag === tag);
 }
 
 // Keep a blob that arrived; returns its tag if the page holds it now, or null if it came without its
 // content (Python believes the page holds it) and the page has lost it, so that Python sends it again.
+/** @param {Uint8Array} bytes */
 export function put(bytes) {
   const nameEnd = bytes.indexOf(NEWLINE);
   const tagEnd = bytes.indexOf(NEWLINE, nameEnd + 1);
@@ -34,7 +42,12 @@ export function put(bytes) {
   return tag;
 }
 
-// The body of blob `key` once its content is `tag`.
+/**
+ * The body of blob `key` once its content is `tag`.
+ * @param {string} key
+ * @param {string} tag
+ * @returns {Promise<Uint8Array>}
+ */
 export function bytes(key, tag) {
   return new Promise((resolve) => {
     const attempt = () => {
@@ -48,20 +61,25 @@ export function bytes(key, tag) {
   });
 }
 
-// The gzipped JSON of blob `key` once its content is `tag`, parsed once however many views ask.
+/**
+ * The gzipped JSON of blob `key` once its content is `tag`, parsed once however many views ask.
+ * @param {string} key
+ * @param {string} tag
+ * @returns {Promise<any>} as the caller knows it (any: JSON has no type until it is read)
+ */
 export function json(key, tag) {
   const name = `${key}:${tag}`;
-  if (!decoded.has(name)) {
-    decoded.set(
-      name,
-      bytes(key, tag).then((body) => {
-        const stream = new Blob([body]).stream().pipeThrough(new DecompressionStream("gzip"));
-        return new Response(stream).json().then((parsed) => {
-          performance.mark(`atlas:parsed:${key}`);
-          return parsed;
-        });
-      }),
-    );
+  let parsed = decoded.get(name);
+  if (!parsed) {
+    parsed = bytes(key, tag).then((body) => {
+      const part = /** @type {BlobPart} */ (body); // a view of bytes, which Blob takes (TypeScript's types disagree)
+      const stream = new Blob([part]).stream().pipeThrough(new DecompressionStream("gzip"));
+      return new Response(stream).json().then((json) => {
+        performance.mark(`atlas:parsed:${key}`);
+        return json;
+      });
+    });
+    decoded.set(name, parsed);
   }
-  return decoded.get(name);
+  return parsed;
 }
