@@ -16,28 +16,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import view_data
-from components.errors import MapError
-from components.model import ConceptMap
-from components.ui import (
-    brain,
-    compare,
-    controls,
-    data,
-    details,
-    evidence,
-    outline,
-    page,
-    path,
-    problems,
-    quiz,
-    references,
-    score,
-    state,
-    tour,
-    watch,
-)
-from components.ui.network import network
+from components.model.concepts import ConceptMap
+from components.model.errors import MapError
+from components.ui import cache, header, map_view, page, problems, state, watch
+from components.ui.panels import brain, compare, details, evidence, outline, path, quiz, references, score, tour
+from components.view import drawing
 
 DEFAULT_MAP = Path(__file__).parent / "concepts.yaml"
 
@@ -56,12 +39,12 @@ state.init()
 file_path, name = map_file()
 opened = st.session_state[state.OPENED]  # a map opened from the page, for this session only
 if opened is None:
-    watch.reload_on_change(file_path, data.signature(file_path))
+    watch.reload_on_change(file_path, cache.signature(file_path))
 
 # The file's map; if it has problems, the last valid map under a warning, or the problems alone.
 try:
-    file = opened or data.read(file_path, name)
-    concept_map = data.concept_map(file)
+    file = opened or cache.read(file_path, name)
+    concept_map = cache.concept_map(file)
     st.session_state[state.LAST_VALID] = file
 except MapError as error:
     problems.show(error, keeping_last_valid=st.session_state[state.LAST_VALID] is not None)
@@ -69,25 +52,25 @@ except MapError as error:
         page.icon()
         st.stop()
     file = st.session_state[state.LAST_VALID]
-    concept_map = data.concept_map(file)
+    concept_map = cache.concept_map(file)
 
-options = data.derived(file, state.allowed)
+options = cache.derived(file, state.allowed)
 state.settle(options)
 presenting = state.presenting()
-drawn = data.network_data(file)  # what the view draws, packed once per content
+drawn = cache.packed_map(file)  # what the view draws, packed once per content
 page.frame(concept_map, presenting)
 if not presenting:
-    controls.bar(concept_map, options, drawn, controls.current(concept_map)[0], file.name)
+    header.bar(concept_map, options, drawn, header.current(concept_map)[0], file.name)
 state.header_drawn()  # a click reruns only the explorer below; it reruns the page if the header must change
 
 
 @st.fragment
-def explorer(file: data.MapFile, concept_map: ConceptMap, drawn: view_data.Blob) -> None:
+def explorer(file: cache.MapFile, concept_map: ConceptMap, drawn: drawing.Blob) -> None:
     """The map and the side panel: what a click changes. A click reruns this alone, so that the header (the
     title, the search box, the menus) is not sent again with every click."""
     presenting = state.presenting()
-    selection, filters = controls.current(concept_map)
-    visible = filters.apply(data.map_graph(file))
+    selection, filters = header.current(concept_map)
+    visible = filters.apply(cache.map_graph(file))
     reference = references.chosen(concept_map)
     shown = st.session_state[state.PANEL]
     routes = path.routes(concept_map) if shown == state.PATHS else []
@@ -118,10 +101,10 @@ def explorer(file: data.MapFile, concept_map: ConceptMap, drawn: view_data.Blob)
             st.info("No concepts match these filters. Loosen them, or use *Reset view* under Filters.")
         elif filters.focus_depth and not filters.focus:
             st.info("Select a concept to focus on its neighbourhood.")
-        network(
+        map_view.show(
             drawn,
             title=concept_map.meta.title,
-            visible=view_data.shown(concept_map, visible.nodes, visible.edges) if filters.active else None,
+            visible=drawing.shown(concept_map, visible.nodes, visible.edges) if filters.active else None,
             selection=selection,
             highlight=highlight,
             frame=step[0] if step else route.concepts if (route := path.chosen(routes)) else (),
@@ -131,14 +114,14 @@ def explorer(file: data.MapFile, concept_map: ConceptMap, drawn: view_data.Blob)
             high_contrast=state.high_contrast(),
             on_select=state.on_network_select,
             on_tour=state.on_network_tour,
-            key=state.NETWORK,
+            key=state.MAP_VIEW,
         )
     with side_column, st.container(key="side_panel"):
         page.panel_choice(presenting)
         if shown == state.TOURS:
             tour.view(concept_map, presenting)
         elif shown == state.PATHS:
-            path.view(concept_map, data.derived(file, view_data.search_labels), routes)
+            path.view(concept_map, cache.derived(file, drawing.search_labels), routes)
         elif shown == state.COMPARE_PANEL:
             compare.view(concept_map)
         elif shown == state.BRAIN:

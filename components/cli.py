@@ -29,13 +29,17 @@ from typing import TextIO
 
 import yaml
 
-from . import brain, compare, evidence, export, load, paths, quiz, schema, scope, score, starter, stats
-from .errors import MapError
-from .files import overwritten, write_atomic
-from .generate import generated_map
-from .model import ConceptMap
-from .terminal import visible
-from .vocabulary import EVIDENCE, KINDS, Kind, Standing
+from components.analysis import brain, compare, evidence, paths, stats
+from components.exchange import export, starter
+from components.exchange.files import overwritten, write_atomic
+from components.model import json_schema, load
+from components.model.concepts import ConceptMap
+from components.model.errors import MapError
+from components.model.generate import generated_map
+from components.model.vocabulary import EVIDENCE, KINDS, Kind, Standing
+from components.teaching import quiz, score
+from components.text.terminal import visible
+from components.view import scope
 
 DEFAULT_MAP = "concepts.yaml"
 
@@ -91,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "schema":
-        sys.stdout.write(schema.to_json())
+        sys.stdout.write(json_schema.to_json())
         return 0
     if args.command == "generate":
         data = generated_map(args.concepts, seed=args.seed)

@@ -11,8 +11,8 @@ import os
 import streamlit as st
 from pyvis.network import Network
 
-from components import load
-from components.view_data import STYLES
+from components.model import load
+from components.view.drawing import STYLES
 
 concept_map = load.load_concepts(os.environ.get("EMPATHY_ATLAS_CONCEPTS", "concepts.yaml"))
 selected = st.selectbox("Select", [c.id for c in concept_map.concepts], index=None, key="selected")

@@ -19,9 +19,10 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent / "browser"))
 from app_server import serve
 
-from components import layout, load, view_data
-from components.generate import generated_map
-from components.graph import build
+from components.analysis.graph import build
+from components.model import load
+from components.model.generate import generated_map
+from components.view import drawing, layout
 
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 SETTLED = ".atlas-network[data-settled=true]"
@@ -54,7 +55,7 @@ def main() -> None:
         path = Path(folder) / "big.yaml"
         path.write_text(yaml.safe_dump(generated_map(size), sort_keys=False))
         concept_map = load.load_concepts(path)
-        packed = view_data.packed(view_data.network(concept_map, layout.positions(build(concept_map))))
+        packed = drawing.packed(drawing.payload(concept_map, layout.positions(build(concept_map))))
         print(f"{size:,} concepts: the packed map is {len(packed.body):,} B (gzipped)")
         with serve(path, "bench-search") as app, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)

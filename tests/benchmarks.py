@@ -40,8 +40,10 @@ sys.path.insert(0, str(Path(__file__).parent / "browser"))
 from app_server import ROOT, free_port, serve
 from bench_client import Run, Session
 
-from components import brain, graph, layout, load, view_data
-from components.generate import generated_map
+from components.analysis import brain, graph
+from components.model import load
+from components.model.generate import generated_map
+from components.view import drawing, layout
 
 PAPER = ROOT / "concepts.yaml"
 SIZES = (100, 1_000, 5_000, 10_000)
@@ -86,8 +88,8 @@ def bench_building(name: str, path: Path) -> None:
     the_graph = graph.build(concept_map)
     place = median_ms(lambda: layout.positions(the_graph), 3)
     positions = layout.positions(the_graph)
-    pack = median_ms(lambda: view_data.packed(view_data.network(concept_map, positions)), 3)
-    blob = view_data.packed(view_data.network(concept_map, positions))
+    pack = median_ms(lambda: drawing.packed(drawing.payload(concept_map, positions)), 3)
+    blob = drawing.packed(drawing.payload(concept_map, positions))
     row(f"{name}: read + validate, lay out, pack the view's data (once per content)",
         f"{ms(parse)} + {ms(place)} + {ms(pack)}", "layout in seconds at 10,000",
         f"{len(content) / 1e6:.1f} MB of YAML; {len(blob.body) / 1e3:,.0f} kB sent once per page")  # fmt: skip

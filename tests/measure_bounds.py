@@ -56,12 +56,13 @@ def hostile_files(folder: Path) -> dict[str, Path]:
 PAGE = """
 import sys
 from pathlib import Path
-from components import load, starter
-from components.errors import MapError
+from components.model import load
+from components.exchange import starter
+from components.model.errors import MapError
 # The checkout's own module, if it has one (an installed copy of this one could answer the import).
 bounded = None
 if (Path(load.__file__).parent / "bounded.py").exists():
-    from components import bounded
+    from components.exchange import bounded
 name, content = sys.argv[1], open(sys.argv[2], "rb").read()
 try:
     if name.endswith(".txt"):

@@ -12,11 +12,11 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from components import paths
-from components import view_data as view_data_
-from components.generate import generated_map
-from components.ui import details
-from components.view_data import Blob
+from components.analysis import paths
+from components.model.generate import generated_map
+from components.ui.panels import details
+from components.view import drawing as view_data_
+from components.view.drawing import Blob
 
 APP = Path(__file__).parents[1] / "app.py"
 DATA = Path(__file__).parent / "data"
@@ -37,7 +37,7 @@ def view_data(at: AppTest) -> dict:
     unpacked from the elements that carry them."""
     blobs, views = {}, {}
     for component in at.get("bidi_component"):
-        if component.proto.component_name != "components.network":
+        if component.proto.component_name != "components.map_view":
             continue  # the page's stylesheet
         data = component.proto.bytes  # a JSON object, or a blob: its name and tag on a line each, then its body
         if data.startswith(b"{"):
@@ -573,7 +573,7 @@ def test_the_standing_filter_keeps_only_those_relations(monkeypatch):
 
 
 def load_map(path: Path):
-    from components import load
+    from components.model import load
 
     return load.load_concepts(path)
 
@@ -637,7 +637,7 @@ def test_a_step_the_tour_does_not_have_opens_its_first(monkeypatch):
 def test_a_quiz_from_the_url_answers_with_feedback_and_selects_on_the_map(monkeypatch):
     at = open_app(monkeypatch, PAPER, panel="quiz", quiz="42")
     assert not at.exception
-    from components import quiz as quizzes
+    from components.teaching import quiz as quizzes
 
     asked = quizzes.questions(load_map(PAPER), 42, 8)
     assert len(at.radio) == 8

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from test_app import open_app, plain, texts, view_data
 
-from components import load, quiz
+from components.model import load
+from components.teaching import quiz
 
 ROOT = Path(__file__).parents[1]
 PAPER = ROOT / "concepts.yaml"

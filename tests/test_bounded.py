@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from components import bounded, load, starter
-from components.errors import MapError
+from components.exchange import bounded, starter
+from components.model import load
+from components.model.errors import MapError
 
 ROOT = Path(__file__).parents[1]
 HEAD = 'meta: {title: T, description: D., source: {citation: C.}, version: "1"}\n'

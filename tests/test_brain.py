@@ -11,9 +11,10 @@ import numpy as np
 import pytest
 import yaml
 
-from components import brain, load, mni
+from components.analysis import brain
 from components.cli import main
-from components.errors import MapError
+from components.model import load, mni
+from components.model.errors import MapError
 
 ROOT = Path(__file__).parents[1]
 MINIMAL = ROOT / "tests" / "data" / "valid" / "minimal.yaml"

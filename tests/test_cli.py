@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from components import cli, load
-from components.files import write_atomic
+from components import cli
+from components.exchange.files import write_atomic
+from components.model import load
 
 ROOT = Path(__file__).parents[1]
 

@@ -8,9 +8,10 @@ import networkx as nx
 import pytest
 import yaml
 
-from components import graph, load
-from components.model import ConceptMap, reference_use
-from components.vocabulary import Kind, RelationType
+from components.analysis import graph
+from components.model import load
+from components.model.concepts import ConceptMap, reference_use
+from components.model.vocabulary import Kind, RelationType
 
 ROOT = Path(__file__).parents[1]
 REFERENCES_COPY = Path(__file__).parent / "data" / "shared_references.yaml"

@@ -7,7 +7,8 @@ import subprocess
 import tomllib
 from pathlib import Path
 
-from components import guide, load
+from components.analysis import guide
+from components.model import load
 
 ROOT = Path(__file__).parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -64,7 +65,7 @@ def test_the_guides_smallest_map_is_valid():
 
 
 def test_the_guide_lists_every_kind_and_relation_type_with_its_wording():
-    from components.vocabulary import KINDS, RELATIONS
+    from components.model.vocabulary import KINDS, RELATIONS
 
     for kind, info in KINDS.items():
         assert f"| `{kind}` | {info.label} |" in GUIDE, kind

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from components import compare, evidence, load, model, paths
-from components.vocabulary import FINDINGS, Kind, RelationType, Standing
+from components.analysis import compare, evidence, paths
+from components.model import concepts as model
+from components.model import load
+from components.model.vocabulary import FINDINGS, Kind, RelationType, Standing
 
 ROOT = Path(__file__).parents[1]
 PAPER = ROOT / "concepts.yaml"

@@ -17,9 +17,11 @@ import networkx as nx
 import pytest
 import rispy
 
-from components import export, load, scope, standalone
 from components.cli import main
-from components.export import CXL
+from components.exchange import export, standalone
+from components.exchange.export import CXL
+from components.model import load
+from components.view import scope
 
 ROOT = Path(__file__).parents[1]
 HOSTILE = ROOT / "tests" / "data" / "app" / "hostile.yaml"

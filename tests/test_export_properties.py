@@ -31,9 +31,12 @@ import rispy
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from components import export, load, model, spreadsheet, standalone, xml_text
-from components.errors import MapError
-from components.vocabulary import Kind, RelationType
+from components.exchange import export, standalone
+from components.model import concepts as model
+from components.model import load
+from components.model.errors import MapError
+from components.model.vocabulary import Kind, RelationType
+from components.text import spreadsheet, xml_text
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 pytestmark = pytest.mark.slow

@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from components import evidence, load, mni, tours, view_data
-from components.model import ConceptMap, TourStep
-from components.vocabulary import RELATIONS, Kind, RelationType, Standing
+from components.analysis import evidence
+from components.model import load, mni
+from components.model.concepts import ConceptMap, TourStep
+from components.model.vocabulary import RELATIONS, Kind, RelationType, Standing
+from components.teaching import tours
+from components.view import drawing
 
 ROOT = Path(__file__).parents[1]
 # Every map in the repository (the student's map too: a map that has tours must keep them true).
@@ -29,7 +32,7 @@ def paper() -> ConceptMap:
 @pytest.fixture(scope="module")
 def edges(paper: ConceptMap) -> dict[str, dict[str, object]]:
     """The map's lines as the view draws them, by relation id."""
-    return {edge["id"]: edge for edge in view_data.network(paper, {})["edges"]}
+    return {edge["id"]: edge for edge in drawing.payload(paper, {})["edges"]}
 
 
 def standing(paper: ConceptMap, relation_id: str) -> Standing:

@@ -1,5 +1,5 @@
 """The map view's JavaScript as files: each module short and named for its job, and the standalone explorer's
-script made of the same modules (components/standalone/modules.py), in the order of their imports, each in
+script made of the same modules (components/exchange/standalone/modules.py), in the order of their imports, each in
 a scope of its own; what cannot be inlined is refused, never guessed."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from components.standalone import EXPLORER, FRONTEND, modules
+from components.exchange.standalone import EXPLORER, FRONTEND, modules
 
 NODE = shutil.which("node")
 LONGEST = 300  # lines: a module longer than this does more than one job

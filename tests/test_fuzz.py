@@ -24,9 +24,13 @@ import networkx as nx
 import pytest
 import rispy
 
-from components import export, graph, load, scope, score
-from components.errors import MapError
-from components.model import ConceptMap
+from components.analysis import graph
+from components.exchange import export
+from components.model import load
+from components.model.concepts import ConceptMap
+from components.model.errors import MapError
+from components.teaching import score
+from components.view import scope
 
 ROOT = Path(__file__).parents[1]
 SEEDS = [
@@ -149,7 +153,7 @@ BIBLIOGRAPHIES = sorted((ROOT / "tests" / "data" / "bib").iterdir())
 @pytest.mark.parametrize("seed", BIBLIOGRAPHIES, ids=lambda path: path.name)
 def test_mutated_bibliographies_give_a_starter_map_or_a_map_error(seed: Path):
     """A starter map from a broken .bib, .ris or DOI list: a valid map with notes, or MapError; nothing else."""
-    from components import starter
+    from components.exchange import starter
 
     content = seed.read_bytes()
     rng = random.Random(seed.name)

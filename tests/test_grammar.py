@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components import grammar
+from components.text import grammar
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from components import graph, layout, load, model, view_data
-from components.filters import Filters
-from components.generate import generated_map
-from components.model import ConceptMap
+from components.analysis import graph
+from components.analysis.filters import Filters
+from components.model import concepts as model
+from components.model import load
+from components.model.concepts import ConceptMap
+from components.model.generate import generated_map
+from components.view import drawing, layout
 
 SMALL = Path(__file__).parent / "data" / "app" / "small.yaml"
 PAPER = Path(__file__).parents[1] / "concepts.yaml"
@@ -155,7 +158,7 @@ def _overlapping(placed: dict, rooms: dict) -> int:
 
 def test_room_is_made_for_every_promised_name_on_the_papers_map():
     paper = load.load_concepts(PAPER)
-    rooms = view_data.rooms(paper, view_data.ranks(paper))
+    rooms = drawing.rooms(paper, drawing.ranks(paper))
     loose = layout.positions(graph.build(paper))
     assert _overlapping(loose, rooms) > 10  # a force layout crowds its middle
     placed = layout.make_room(loose, rooms)
@@ -166,7 +169,7 @@ def test_room_is_made_for_every_promised_name_on_the_papers_map():
 def test_making_room_keeps_the_facets_where_they_were_relative_to_each_other():
     paper = load.load_concepts(PAPER)
     loose = layout.positions(graph.build(paper))
-    placed = layout.make_room(loose, view_data.rooms(paper, view_data.ranks(paper)))
+    placed = layout.make_room(loose, drawing.rooms(paper, drawing.ranks(paper)))
     facets = ["experience_sharing", "mentalizing", "prosocial_concern"]
     for a in facets:
         for b in facets:
@@ -177,18 +180,18 @@ def test_making_room_keeps_the_facets_where_they_were_relative_to_each_other():
 
 
 def test_a_name_box_wraps_between_words_like_the_view():
-    width, height = view_data.name_box("Posterior cingulate cortex / precuneus", 12)
+    width, height = drawing.name_box("Posterior cingulate cortex / precuneus", 12)
     assert height >= 2 * 12 * 1.15  # more than one line at ten font sizes wide
-    assert width <= 12 * view_data.LINE_EM
-    assert view_data.name_box("Empathy", 12)[1] == pytest.approx(12 * 1.15)
-    long_word, _ = view_data.name_box("Pneumonoultramicroscopicsilicovolcanoconiosis", 12)
-    assert long_word > 12 * view_data.LINE_EM  # a word longer than a line stands whole, never split
+    assert width <= 12 * drawing.LINE_EM
+    assert drawing.name_box("Empathy", 12)[1] == pytest.approx(12 * 1.15)
+    long_word, _ = drawing.name_box("Pneumonoultramicroscopicsilicovolcanoconiosis", 12)
+    assert long_word > 12 * drawing.LINE_EM  # a word longer than a line stands whole, never split
 
 
 def test_the_layout_loads_without_matplotlib_which_stays_importable():
     """igraph looks for matplotlib on import (half a second of a cold start); the layout spares it that."""
     code = (
-        "import sys; import components.layout as layout; assert 'matplotlib' not in sys.modules; "
+        "import sys; import components.view.layout as layout; assert 'matplotlib' not in sys.modules; "
         "layout.igraph.Graph(n=2, edges=[(0, 1)]).layout_fruchterman_reingold(); "
         "import matplotlib.pyplot; print('ok')"
     )

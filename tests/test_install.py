@@ -92,4 +92,4 @@ def test_a_fresh_venv_from_requirements_txt_serves_the_app(tmp_path: Path):
     assert not [element for element in found if element.get("type") == "exception"]
     assert next(element for element in found if element.get("type") == "title")["props"]["body"] == "Empathy Atlas"
     mounted = {e["props"]["component_name"] for e in found if e.get("type") == "components.v2.component"}
-    assert {"components.network", "components.page"} <= mounted  # the map view, and the page's stylesheet
+    assert {"components.map_view", "components.page"} <= mounted  # the map view, and the page's stylesheet

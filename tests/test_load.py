@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from components import load, model
-from components.errors import MapError, Problem
+from components.model import concepts as model
+from components.model import load
+from components.model.errors import MapError, Problem
 
 DATA = Path(__file__).parent / "data"
 INVALID_FILES = sorted((DATA / "invalid").glob("*.yaml"))
@@ -415,7 +416,7 @@ def test_a_list_of_values_up_to_the_node_budget_is_read(monkeypatch):
 
 def test_the_largest_generated_map_is_well_within_the_budgets():
     """The budgets leave room for the maps the app is made for: 10,000 concepts is 340,000 values."""
-    from components.generate import generated_map
+    from components.model.generate import generated_map
 
     text = yaml.safe_dump(generated_map(10_000), sort_keys=False)
     assert len(load.parse(text).concepts) == 10_000

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from components.markdown import WORD_JOINER, link, text
+from components.text.markdown import WORD_JOINER, link, text
 
 COMMONMARK = MarkdownIt("commonmark")
 
@@ -110,7 +110,7 @@ def test_anything_but_a_whole_https_address_is_shown_as_plain_text(url):
 
 
 def test_emphasis_keeps_italic_and_bold_and_nothing_else():
-    from components.markdown import emphasis
+    from components.text.markdown import emphasis
 
     marked = emphasis("The **perceiver** and the *target*: [link](javascript:x) <b>tag</b> www.example.org")
     assert marked.startswith("The **perceiver** and the *target*")

@@ -1,4 +1,4 @@
-"""model.py on plain data (no YAML): the typed map and problems that say what to fix; also errors.py and schema.py."""
+"""The typed map (concepts.py) on plain data, no YAML: problems that say what to fix; errors.py, json_schema.py."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from components import model, schema
-from components.errors import MapError, Problem
-from components.vocabulary import Kind, RelationType
+from components.model import concepts as model
+from components.model import json_schema
+from components.model.errors import MapError, Problem
+from components.model.vocabulary import Kind, RelationType
 
-SCHEMA_FILE = Path(__file__).parents[1] / schema.SCHEMA_FILE
+SCHEMA_FILE = Path(__file__).parents[1] / json_schema.SCHEMA_FILE
 
 
 def problems_of(data) -> list[Problem]:
@@ -416,36 +417,36 @@ def test_map_error_message_counts_and_lists_problems():
     assert str(error) == "2 problems in the map:\n  m.yaml:1:1: one\n  m.yaml:2:1: two"
 
 
-# --- schema.py -----------------------------------------------------------------------------------------------
+# --- json_schema.py -----------------------------------------------------------------------------------------------
 
 
 def test_committed_schema_is_up_to_date():
     assert SCHEMA_FILE.exists(), "concepts.schema.json is missing: run `make schema`"
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema.to_json(), (
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == json_schema.to_json(), (
         "concepts.schema.json is stale: run `make schema` (python -m components schema > concepts.schema.json)"
     )
 
 
 def test_schema_describes_every_kind_and_relation_type():
-    definitions = schema.json_schema()["$defs"]
+    definitions = json_schema.json_schema()["$defs"]
 
     assert len(definitions["Kind"]["markdownEnumDescriptions"]) == len(definitions["Kind"]["enum"]) == len(Kind)
     assert len(definitions["RelationType"]["markdownEnumDescriptions"]) == len(RelationType)
 
 
 def test_schema_is_valid_json_with_the_record_definitions():
-    parsed = json.loads(schema.to_json())
+    parsed = json.loads(json_schema.to_json())
 
     assert {"Concept", "Relation", "Reference", "Meta", "Source"} <= set(parsed["$defs"])
     assert parsed["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
 def test_schema_keeps_its_own_title():
-    assert schema.json_schema()["title"] == "Empathy Atlas concept map"
+    assert json_schema.json_schema()["title"] == "Empathy Atlas concept map"
 
 
 def test_every_kind_and_relation_type_has_its_words():
-    from components.vocabulary import KINDS, RELATIONS, Kind, RelationType
+    from components.model.vocabulary import KINDS, RELATIONS, Kind, RelationType
 
     assert set(KINDS) == set(Kind)
     assert set(RELATIONS) == set(RelationType)

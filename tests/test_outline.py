@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from components import load
-from components.outline import outline
+from components.analysis.outline import outline
+from components.model import load
 
 ROOT = Path(__file__).parents[1]
 

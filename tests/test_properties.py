@@ -10,9 +10,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components import load, mni, model
-from components.errors import MapError, Problem
-from components.vocabulary import Kind, RelationType
+from components.model import concepts as model
+from components.model import load, mni
+from components.model.errors import MapError, Problem
+from components.model.vocabulary import Kind, RelationType
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MAP_SETTINGS = settings(SETTINGS, max_examples=75)  # a map of up to 30 concepts takes ~70 ms to generate

@@ -13,9 +13,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components import compare, grammar, load, quiz
-from components.model import ConceptMap
-from components.vocabulary import RELATIONS, Kind, RelationType
+from components.analysis import compare
+from components.model import load
+from components.model.concepts import ConceptMap
+from components.model.vocabulary import RELATIONS, Kind, RelationType
+from components.teaching import quiz
+from components.text import grammar
 
 ROOT = Path(__file__).parents[1]
 MAPS = {

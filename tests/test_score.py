@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from components import load, score
-from components.errors import MapError
+from components.model import load
+from components.model.errors import MapError
+from components.teaching import score
 
 ROOT = Path(__file__).parents[1]
 EXPERT = load.load_concepts(ROOT / "concepts.yaml")

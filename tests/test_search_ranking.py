@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from components import graph, layout, load, view_data
-from components.generate import generated_map
-from components.model import ConceptMap
+from components.analysis import graph
+from components.model import load
+from components.model.concepts import ConceptMap
+from components.model.generate import generated_map
+from components.view import drawing, layout
 
 ROOT = Path(__file__).parents[1]
 NODE = shutil.which("node")
@@ -29,7 +31,7 @@ def payload(which: str) -> str:
         concept_map = ConceptMap.model_validate(generated_map(2_000))
     else:
         concept_map = load.load_concepts(ROOT / which)
-    return json.dumps(view_data.network(concept_map, layout.positions(graph.build(concept_map))))
+    return json.dumps(drawing.payload(concept_map, layout.positions(graph.build(concept_map))))
 
 
 def found(which: str, *queries: str) -> list[list[str]]:

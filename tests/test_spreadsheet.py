@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from components.spreadsheet import cell, to_csv
+from components.text.spreadsheet import cell, to_csv
 
 FORMULAS = ['=HYPERLINK("http://evil.example", "x")', "@SUM(1+1)", "+1+cmd|' /C calc'!A0", "-2+3", "\t=1", "\r=1"]
 

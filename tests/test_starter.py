@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from components import load, starter
 from components.cli import main
-from components.errors import MapError
+from components.exchange import starter
+from components.model import load
+from components.model.errors import MapError
 
 BIB = Path(__file__).parent / "data" / "bib"
 

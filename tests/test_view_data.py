@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 import pyvis
 
-from components import citations, details, graph, layout, load, view_data
-from components.model import ConceptMap, Reference
-from components.vocabulary import Kind, Standing
+from components.analysis import details, graph
+from components.model import load
+from components.model.concepts import ConceptMap, Reference
+from components.model.vocabulary import Kind, Standing
+from components.text import citations
+from components.view import drawing, layout
 
 ROOT = Path(__file__).parents[1]
 SMALL = ROOT / "tests" / "data" / "app" / "small.yaml"
@@ -24,12 +27,12 @@ def small() -> ConceptMap:
 
 @pytest.fixture(scope="module")
 def payload(small: ConceptMap) -> dict:
-    return view_data.network(small, layout.positions(graph.build(small)))
+    return drawing.payload(small, layout.positions(graph.build(small)))
 
 
 def test_every_kind_has_a_style_and_kinds_sharing_a_colour_differ_in_shape():
-    assert set(view_data.STYLES) == set(Kind)
-    looks = [(style.color, style.shape) for style in view_data.STYLES.values()]
+    assert set(drawing.STYLES) == set(Kind)
+    looks = [(style.color, style.shape) for style in drawing.STYLES.values()]
     assert len(set(looks)) == len(looks)
 
 
@@ -38,7 +41,7 @@ def test_nodes_carry_label_kind_position_and_a_plain_text_tooltip_and_kinds_thei
     assert node["label"] == "Temporoparietal junction"
     assert node["kind"] == "region"
     assert payload["styles"]["region"]["shape"] == "dot"
-    assert payload["styles"]["region"]["color"] == view_data.BLUE
+    assert payload["styles"]["region"]["color"] == drawing.BLUE
     assert payload["styles"]["facet"]["pinned"] is True  # facets hold their places while the physics settles
     assert set(payload["styles"]) == {node["kind"] for node in payload["nodes"]}  # only the kinds present
     assert node["tip"].startswith("Temporoparietal junction (TPJ)\nBrain region\n\n")
@@ -65,14 +68,14 @@ def test_options_settle_once_and_the_legend_lists_only_kinds_present(payload: di
 
 def test_version_follows_the_content(small: ConceptMap, payload: dict):
     positions = layout.positions(graph.build(small))
-    assert view_data.network(small, positions)["version"] == payload["version"]
+    assert drawing.payload(small, positions)["version"] == payload["version"]
     renamed = small.model_copy(update={"concepts": (small.concepts[0].model_copy(update={"label": "Other"}),
                                                     *small.concepts[1:])})  # fmt: skip
-    assert view_data.network(renamed, positions)["version"] != payload["version"]
+    assert drawing.payload(renamed, positions)["version"] != payload["version"]
 
 
 def test_the_search_entries_are_the_search_labels(small: ConceptMap, payload: dict):
-    labels = view_data.search_labels(small)
+    labels = drawing.search_labels(small)
     assert {node["id"]: node["search"] for node in payload["nodes"]} | {
         edge["id"]: edge["search"] for edge in payload["edges"]
     } == labels
@@ -83,38 +86,38 @@ def test_the_search_entries_are_the_search_labels(small: ConceptMap, payload: di
 
 
 def test_the_payload_packs_to_gzipped_json_named_by_its_version_and_back(payload: dict):
-    blob = view_data.packed(payload)
+    blob = drawing.packed(payload)
     assert blob.tag == payload["version"]
     assert blob.body[:2] == b"\x1f\x8b"  # gzip
-    assert view_data.unpacked(blob) == payload
-    assert view_data.packed(payload) == blob  # the same content, the same bytes: the browser's copy serves
+    assert drawing.unpacked(blob) == payload
+    assert drawing.packed(payload) == blob  # the same content, the same bytes: the browser's copy serves
 
 
 def test_what_the_filters_show_is_one_bit_per_concept_then_per_relation(small: ConceptMap):
     nodes = {"tpj", "mentalizing"}
     edges = {"mentalizing|engages|tpj"}
-    blob = view_data.shown(small, nodes, edges)
+    blob = drawing.shown(small, nodes, edges)
     concepts, relations = len(small.concepts), len(small.relations)
     assert len(blob.body) == -(-concepts // 8) + -(-relations // 8)
     bits = int.from_bytes(blob.body, "little")
     offset = -(-concepts // 8) * 8
     assert {c.id for i, c in enumerate(small.concepts) if bits >> i & 1} == nodes
     assert {r.id for i, r in enumerate(small.relations) if bits >> (offset + i) & 1} == edges
-    assert view_data.shown(small, nodes, edges).tag == blob.tag
-    assert view_data.shown(small, {"tpj"}, edges).tag != blob.tag
+    assert drawing.shown(small, nodes, edges).tag == blob.tag
+    assert drawing.shown(small, {"tpj"}, edges).tag != blob.tag
 
 
 def test_a_large_map_draws_straight_lines_and_hides_them_while_moving():
-    small, large = view_data.options(100), view_data.options(view_data.LARGE)
+    small, large = drawing.options(100), drawing.options(drawing.LARGE)
     assert small["edges"]["smooth"]["enabled"] is True
     assert large["edges"]["smooth"] == {"enabled": False}
     assert large["interaction"]["hideEdgesOnDrag"] is True
-    assert view_data.OPTIONS["edges"]["smooth"]["enabled"] is True  # the defaults are not changed
+    assert drawing.OPTIONS["edges"]["smooth"]["enabled"] is True  # the defaults are not changed
 
 
 def test_the_vendored_vis_network_is_the_copy_pyvis_ships():
     shipped = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
-    vendored = ROOT / "components" / "ui" / "network" / "frontend" / "vis-network.min.js"
+    vendored = ROOT / "components" / "ui" / "map_view" / "frontend" / "vis-network.min.js"
     assert filecmp.cmp(shipped, vendored, shallow=False)
 
 
@@ -199,32 +202,34 @@ def test_a_relations_line_says_how_firmly_it_stands(payload: dict):
     assert edges["affective_sharing|part_of|sharing"]["standing"] == "interpretive"  # the map's reading
     dashes = {line["standing"]: line["dashes"] for line in payload["lines"]}
     assert dashes["established"] is False
-    assert dashes["interpretive"] == view_data.LINES[Standing.INTERPRETIVE]
+    assert dashes["interpretive"] == drawing.LINES[Standing.INTERPRETIVE]
     assert {line["standing"] for line in payload["lines"]} <= {"established", "tentative", "interpretive"}
 
 
 @pytest.fixture
 def negative(minimal_data) -> ConceptMap:
     """The minimal map with a finding whose direction is negative: more activity, less helping."""
-    from components import model
+    from components.model import concepts
 
     minimal_data["concepts"].append({"id": "helping", "label": "Helping", "kind": "behavior", "summary": "S."})
     minimal_data["relations"].append({
         "source": "anterior_insula", "type": "predicts", "target": "helping", "sign": "negative",
         "refs": ["singer_2004"], "note": "More activity went with less helping.",
     })  # fmt: skip
-    return model.validate(minimal_data)
+    return concepts.validate(minimal_data)
 
 
 def test_a_negative_relation_says_so_in_its_line_its_details_and_its_tooltip(negative: ConceptMap):
-    from components import export, paths, quiz, score, standalone
+    from components.analysis import paths
+    from components.exchange import export, standalone
+    from components.teaching import quiz, score
 
     relation = negative.relation_by_id["anterior_insula|predicts|helping"]
     assert (relation.phrase, relation.inverse_phrase) == ("predicts less", "is inversely predicted by")
-    edge = next(e for e in view_data.network(negative, {})["edges"] if e["id"] == relation.id)
+    edge = next(e for e in drawing.payload(negative, {})["edges"] if e["id"] == relation.id)
     assert edge["relation"] == "predicts less"
     assert edge["tip"].startswith("Anterior insula predicts less Helping\n")
-    assert view_data.search_labels(negative)[relation.id] == "Anterior insula → predicts less → Helping"
+    assert drawing.search_labels(negative)[relation.id] == "Anterior insula → predicts less → Helping"
     assert "predicts less" in details.links(negative, "anterior_insula")
     assert list(details.links(negative, "helping")) == ["is inversely predicted by"]
     assert details.claim(negative, relation).phrase == "predicts less"
@@ -238,8 +243,8 @@ def test_a_negative_relation_says_so_in_its_line_its_details_and_its_tooltip(neg
 
 def test_the_sizes_and_lines_the_view_draws_with_come_from_here(payload: dict):
     """One source for what Python and the view both need: names' sizes, and a scored map's lines."""
-    assert payload["names"]["smallest"] == view_data.LABEL_THRESHOLD
-    lines = view_data.verdict_lines({"extra", "correct"})
+    assert payload["names"]["smallest"] == drawing.LABEL_THRESHOLD
+    lines = drawing.verdict_lines({"extra", "correct"})
     assert [line["standing"] for line in lines] == ["correct", "extra"]  # the legend's order
     assert lines[0] == {"standing": "correct", "label": "Drawn right", "dashes": False, "color": "#1a7f37",
                         "help": "Drawn right"}  # fmt: skip

@@ -1,5 +1,5 @@
 """Taking the map anywhere and opening any map: the Export popover (the current view or the whole map,
-in every format of `components.export`), and the Open popover (upload a map, choose an example, start a
+in every format of `components.exchange.export`), and the Open popover (upload a map, choose an example, start a
 map from a bibliography). Files are made only when their button is pressed."""
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import export, load, scope, starter
-from components import markdown as md
-from components.errors import MapError
-from components.model import ConceptMap
-
-from . import data, problems, state
+from components.exchange import export, starter
+from components.model import load
+from components.model.concepts import ConceptMap
+from components.model.errors import MapError
+from components.text import markdown as md
+from components.ui import cache, problems, state
+from components.view import scope
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 GROUPS = {
@@ -126,12 +127,12 @@ def _open_upload(name: str, size: int, read: Callable[[], bytes]) -> None:
     if size > load.MAX_BYTES:
         st.error(f"{md.text(name)} is over {load.MAX_BYTES // 2**20} MiB, the most a map may be.")
         return
-    file = data.sent(name, read())
+    file = cache.sent(name, read())
     opened = st.session_state[state.OPENED]
     if opened is not None and opened.content == file.content:
         return
     try:
-        data.concept_map(file)  # read in a child process with limits, once per content
+        cache.concept_map(file)  # read in a child process with limits, once per content
     except MapError as error:
         problems.show(error, keeping_last_valid=True)
         return
@@ -145,7 +146,7 @@ def _open_example(examples: dict[str, Path]) -> None:
     if chosen is None:
         return
     content = examples[chosen].read_bytes()
-    st.session_state[state.OPENED] = data.MapFile(chosen, hashlib.sha256(content).hexdigest(), content)
+    st.session_state[state.OPENED] = cache.MapFile(chosen, hashlib.sha256(content).hexdigest(), content)
     state.reset()
 
 
@@ -173,7 +174,7 @@ def _starter(name: str, size: int, read: Callable[[], bytes]) -> None:
         st.error(f"{md.text(name)} is over {starter.MAX_BYTES // 2**20} MiB.")
         return
     try:
-        made = data.starter_map(name, read())  # made in a child process with limits, once per content
+        made = cache.starter_map(name, read())  # made in a child process with limits, once per content
     except MapError as error:
         problems.show(error, keeping_last_valid=False)
         return

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import guide
-from components import markdown as md
-from components.citations import source_link
-from components.model import ConceptMap
-
-from . import state
+from components.analysis import guide
+from components.model.concepts import ConceptMap
+from components.text import markdown as md
+from components.text.citations import source_link
+from components.ui import state
 
 # The page's stylesheet, linked by an element that draws nothing: the browser fetches it once, and a
 # rerun sends only the element (not the stylesheet, as an inline <style> would be on every run).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.errors import MapError
+from components.model.errors import MapError
 
 
 def show(error: MapError, *, keeping_last_valid: bool) -> None:

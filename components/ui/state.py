@@ -18,10 +18,11 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from components import address, compare, paths
-from components.filters import Filters
-from components.model import ConceptMap
-from components.vocabulary import Kind, RelationType, Standing
+from components.analysis import compare, paths
+from components.analysis.filters import Filters
+from components.model.concepts import ConceptMap
+from components.model.vocabulary import Kind, RelationType, Standing
+from components.view import address
 
 # The shareable view; each key is also its query parameter's name.
 SELECTED = "selected"  # a concept id or a relation id
@@ -45,7 +46,7 @@ PRESENT = "present"  # 1 in presentation mode
 STAGE = "stage"  # 1: the Brain view takes the map's place (the stage), its figure large
 CONTRAST = "contrast"  # 1 for the high-contrast palette
 # Components and widgets that own their own state.
-NETWORK = "network"
+MAP_VIEW = "map_view"
 SEARCH = "search"
 REFERENCE_TABLE = "reference_table"
 # Private state.
@@ -303,7 +304,7 @@ def present(on: bool) -> None:
     st.session_state[PRESENT] = int(on)
 
 
-def on_network_select(key: str = NETWORK) -> None:
+def on_network_select(key: str = MAP_VIEW) -> None:
     """Callback: a click in the network view (or a choice in the search box, `key` SEARCH) selects what was
     clicked; the background clears; a shift-click on a concept asks the way there from the selected one."""
     event = st.session_state[key].select or {}
@@ -355,7 +356,7 @@ def end_tour() -> None:
 def on_network_tour() -> None:
     """Callback: the arrow keys turn the tour's pages (the view sends "next" or "previous"), within the tour:
     → on its last step does nothing (it once went past the end, and the step fell back to the first)."""
-    event = st.session_state[NETWORK].tour or {}
+    event = st.session_state[MAP_VIEW].tour or {}
     if st.session_state[TOUR]:
         turn(1 if event.get("go") == "next" else -1, st.session_state.get(TOUR_STEPS, 1))
 

@@ -19,7 +19,7 @@ from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.watcher.path_watcher import watch_file
 
-from . import data
+from components.ui import cache
 
 POLL_SECONDS = 3.0  # only outside a running server
 LOOK_SECONDS = 0.5  # the watcher's own look at the file's size and time, shared by every session
@@ -30,7 +30,7 @@ class _Watch:
 
     def __init__(self, path: str) -> None:
         self._path = Path(path)
-        self._seen = data.signature(self._path)
+        self._seen = cache.signature(self._path)
         self._sessions: set[str] = set()
         self._lock = threading.Lock()
         threading.Thread(target=self._look, name=f"atlas-watch:{self._path.name}", daemon=True).start()
@@ -50,7 +50,7 @@ class _Watch:
             runtime = Runtime.instance()
         except RuntimeError:  # no server (yet, or any more: an AppTest's runtime goes when its run ends)
             return
-        now = data.signature(self._path)
+        now = cache.signature(self._path)
         with self._lock:
             if now == self._seen:
                 return
@@ -83,5 +83,5 @@ def reload_on_change(path: Path, seen: tuple[int, int] | None) -> None:
 
 @st.fragment(run_every=POLL_SECONDS)
 def _poll(path: Path, seen: tuple[int, int] | None) -> None:
-    if data.signature(path) != seen:
+    if cache.signature(path) != seen:
         st.rerun(scope="app")

@@ -4,7 +4,7 @@ websocket stays open) and the page still answers afterwards.
 
 This failed before (2 bursts of 12 in the issue, "Cached ForwardMsg MISS"): Streamlit's references to
 elements the browser held raced overlapping reruns. The cache is off (.streamlit/config.toml) and the
-map's data is kept by the map view itself (ui/network)."""
+map's data is kept by the map view itself (ui/map_view)."""
 
 from __future__ import annotations
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from components import export, load
+from components.exchange import export
+from components.model import load
 
 ROOT = Path(__file__).parents[2]
 

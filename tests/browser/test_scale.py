@@ -11,7 +11,7 @@ from app_server import App, serve
 from conftest import chromium
 from playwright.sync_api import Page, WebSocket, expect
 
-from components.generate import generated_map
+from components.model.generate import generated_map
 
 CONCEPTS = 2_000  # above the view's own drawing threshold (500), small enough to start in a second
 SETTLED = ".atlas-network[data-settled=true]"

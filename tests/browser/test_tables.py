@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from test_explorer import open_map
 
-from components.spreadsheet import FORMULA_START
+from components.text.spreadsheet import FORMULA_START
 
 
 @pytest.mark.parametrize("panel", ["references", "evidence"])

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from components import load
+from components.model import load
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 from bench_client import Session

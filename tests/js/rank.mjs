@@ -1,9 +1,9 @@
-// Runs the search box's ranking (components/ui/network/frontend/ranking.js, over searchindex.js) outside the browser, for
+// Runs the search box's ranking (components/ui/map_view/frontend/ranking.js, over searchindex.js) outside the browser, for
 // tests/test_search_ranking.py: argv[2] is a map's view data (JSON, as view_data.network makes it); each
 // line of stdin a query; each line of stdout the ids found for it, best first, as a JSON list.
 import { readFileSync } from "node:fs";
-import { search } from "../../components/ui/network/frontend/ranking.js";
-import { buildIndex } from "../../components/ui/network/frontend/searchindex.js";
+import { search } from "../../components/ui/map_view/frontend/ranking.js";
+import { buildIndex } from "../../components/ui/map_view/frontend/searchindex.js";
 
 const graph = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const index = buildIndex(graph);
