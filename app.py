@@ -2,9 +2,9 @@
 
     streamlit run app.py -- --concepts FILE     (or EMPATHY_ATLAS_CONCEPTS=FILE; default concepts.yaml)
 
-The page: one line of controls (title, search, filters, About, Present), then the map filling the
-window beside a side panel (details, path, compare, evidence, references, outline). `?present=1` shows
-the map and panel alone, in large type.
+The page: one line of controls (title, search, filters, Export, Open, About, Present), then the map filling
+the window beside a side panel (ui/explorer.py; the panels are listed in ui/panels). `?present=1` shows the
+map and panel alone, in large type.
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.model.concepts import ConceptMap
 from components.model.errors import MapError
-from components.ui import cache, header, map_view, page, problems, state, watch
-from components.ui.panels import brain, compare, details, evidence, outline, path, quiz, references, score, tour
-from components.view import drawing
+from components.ui import cache, header, page, panels, problems, state, watch
+from components.ui.explorer import explorer
 
 DEFAULT_MAP = Path(__file__).parent / "concepts.yaml"
 
@@ -54,91 +52,13 @@ except MapError as error:
     file = st.session_state[state.LAST_VALID]
     concept_map = cache.concept_map(file)
 
-options = cache.derived(file, state.allowed)
+options = cache.derived(file, panels.allowed)
 state.settle(options)
 presenting = state.presenting()
 drawn = cache.packed_map(file)  # what the view draws, packed once per content
 page.frame(concept_map, presenting)
 if not presenting:
-    header.bar(concept_map, options, drawn, header.current(concept_map)[0], file.name)
+    header.bar(concept_map, options, drawn, state.current().selection(concept_map), file.name)
 state.header_drawn()  # a click reruns only the explorer below; it reruns the page if the header must change
-
-
-@st.fragment
-def explorer(file: cache.MapFile, concept_map: ConceptMap, drawn: drawing.Blob) -> None:
-    """The map and the side panel: what a click changes. A click reruns this alone, so that the header (the
-    title, the search box, the menus) is not sent again with every click."""
-    presenting = state.presenting()
-    selection, filters = header.current(concept_map)
-    visible = filters.apply(cache.map_graph(file))
-    reference = references.chosen(concept_map)
-    shown = st.session_state[state.PANEL]
-    routes = path.routes(concept_map) if shown == state.PATHS else []
-    step = tour.shown(concept_map)  # the concepts and relations of the tour's step, in the Tour view
-    scored = score.result(concept_map) if shown == state.SCORES else None
-    state.write_url()  # the view is settled: nothing below changes it in this run
-    if state.header_changed():
-        st.rerun()  # presentation mode, or the count of filters, changed from the panel: the whole page again
-
-    highlight = (
-        {"nodes": step[0], "edges": step[1]}
-        if step
-        else path.highlight(routes) or references.highlight(concept_map, reference)
-    )
-
-    # The panel widens for its tables (references, comparisons, evidence); otherwise the map takes the most.
-    wide = shown in (state.REFERENCES, state.COMPARE_PANEL, state.EVIDENCE, state.SCORES) or (
-        shown == state.BRAIN and not state.staged()
-    )
-    map_column, side_column = st.columns([3, 2] if wide else [7, 2] if presenting else [5, 2], gap="medium")
-    staged = state.staged()
-    lit = set(highlight["nodes"] if highlight else ()) | set(selection.centres if selection else ())
-    shown_nodes = visible.nodes if filters.active else None
-    with map_column:
-        if staged:  # the brain in the map's place; the map stays loaded, out of sight (page.css)
-            brain.stage(concept_map, file, lit, shown_nodes)
-        if not visible.nodes:
-            st.info("No concepts match these filters. Loosen them, or use *Reset view* under Filters.")
-        elif filters.focus_depth and not filters.focus:
-            st.info("Select a concept to focus on its neighbourhood.")
-        map_view.show(
-            drawn,
-            title=concept_map.meta.title,
-            visible=drawing.shown(concept_map, visible.nodes, visible.edges) if filters.active else None,
-            selection=selection,
-            highlight=highlight,
-            frame=step[0] if step else route.concepts if (route := path.chosen(routes)) else (),
-            touring=step is not None,
-            overlay=score.overlay(scored),
-            presenting=presenting,
-            high_contrast=state.high_contrast(),
-            on_select=state.on_network_select,
-            on_tour=state.on_network_tour,
-            key=state.MAP_VIEW,
-        )
-    with side_column, st.container(key="side_panel"):
-        page.panel_choice(presenting)
-        if shown == state.TOURS:
-            tour.view(concept_map, presenting)
-        elif shown == state.PATHS:
-            path.view(concept_map, cache.derived(file, drawing.search_labels), routes)
-        elif shown == state.COMPARE_PANEL:
-            compare.view(concept_map)
-        elif shown == state.BRAIN:
-            brain.view(concept_map, file, lit, shown_nodes)
-        elif shown == state.EVIDENCE:
-            evidence.view(concept_map)
-        elif shown == state.REFERENCES:
-            references.view(concept_map, reference)
-        elif shown == state.QUIZZES:
-            quiz.view(concept_map)
-        elif shown == state.SCORES:
-            score.view(concept_map, scored)
-        elif shown == state.OUTLINE:
-            outline.view(concept_map, selection.id if selection else None)
-        else:
-            details.panel(concept_map, selection, hidden=selection is not None and not visible.shows(selection))
-
-
 explorer(file, concept_map, drawn)
 page.icon()

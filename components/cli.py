@@ -14,7 +14,7 @@
                               csv, cxl, bibtex, ris, png or svg
 
 A map's problems go to stderr, one per line as file:line:col: message, and the exit status is 1. Text from
-a file is printed with its control characters made visible (components/terminal.py). An output that is
+a file is printed with its control characters made visible (components/text/terminal.py). An output that is
 also an input is refused unless --force; files are written whole (files.write_atomic), with the umask.
 """
 
@@ -39,7 +39,7 @@ from components.model.generate import generated_map
 from components.model.vocabulary import EVIDENCE, KINDS, Kind, Standing
 from components.teaching import quiz, score
 from components.text.terminal import visible
-from components.view import scope
+from components.view import address, scope
 
 DEFAULT_MAP = "concepts.yaml"
 
@@ -129,9 +129,10 @@ def _brain(concept_map: ConceptMap, args: argparse.Namespace) -> int:
         return 2
     if _overwrites([args.output, args.html], [args.map], args):
         return 1
-    query = scope.parse(args.view)
-    shown = scope.of(concept_map, query)
-    lit = set(query.get("selected", [])) | (set() if shown.whole else set(shown.concepts))
+    view = address.read(concept_map, args.view)
+    shown = scope.of(concept_map, view)
+    lit = {view.selected} if view.selected else set()
+    lit |= set() if shown.whole else set(shown.concepts)
     picture = brain.figure(concept_map, lit, None if shown.whole else shown.concepts, kind)
     missing = brain.unplaced(concept_map)
     if picture is None:
@@ -162,7 +163,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _export(concept_map: ConceptMap, args: argparse.Namespace) -> int:
-    shown = scope.of(concept_map, scope.parse(args.view))
+    shown = scope.of(concept_map, address.read(concept_map, args.view))
     output = Path(args.output)
     stem = output.name.removesuffix(output.suffix) if output.suffix else output.name
     written = export.export(shown.part(concept_map), args.format_name, stem)

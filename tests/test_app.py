@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from components.analysis import paths
 from components.model.generate import generated_map
 from components.ui.panels import details
-from components.view import drawing as view_data_
+from components.view import drawing
 from components.view.drawing import Blob
 
 APP = Path(__file__).parents[1] / "app.py"
@@ -32,7 +32,7 @@ def open_app(monkeypatch: pytest.MonkeyPatch, map_file: Path, /, **query: str | 
     return at.run()
 
 
-def view_data(at: AppTest) -> dict:
+def map_view_data(at: AppTest) -> dict:
     """The data the app sent to the network view on its last run, with the map and what the filters show
     unpacked from the elements that carry them."""
     blobs, views = {}, {}
@@ -48,7 +48,7 @@ def view_data(at: AppTest) -> dict:
             blobs[name.decode()] = Blob(tag.decode(), body)
     data = views["map"]
     assert blobs[data["graph"]["blob"]].tag == data["graph"]["tag"]
-    graph = view_data_.unpacked(blobs[data["graph"]["blob"]])
+    graph = drawing.unpacked(blobs[data["graph"]["blob"]])
     if data["visible"] is not None:
         nodes, edges = shown_ids(graph, blobs[data["visible"]["blob"]])
         data["visible"] = {"nodes": nodes, "edges": edges}
@@ -56,7 +56,7 @@ def view_data(at: AppTest) -> dict:
 
 
 def shown_ids(graph: dict, blob: Blob) -> tuple[list[str], list[str]]:
-    """The ids a `view_data.shown` blob keeps, in the order of the payload's nodes and edges."""
+    """The ids a `drawing.shown` blob keeps, in the order of the payload's nodes and edges."""
     bits = int.from_bytes(blob.body, "little")
     offset = -(-len(graph["nodes"]) // 8) * 8
     return (
@@ -78,7 +78,7 @@ def texts(at: AppTest) -> str:
 def test_app_opens_the_map_with_every_concept_in_the_view(monkeypatch):
     at = open_app(monkeypatch, SMALL)
     assert not at.exception
-    data = view_data(at)
+    data = map_view_data(at)
     assert {node["id"] for node in data["graph"]["nodes"]} == {
         "empathy", "sharing", "mentalizing", "affective_sharing", "ai", "tpj", "mpfc", "false_belief", "autism",
     }  # fmt: skip
@@ -94,7 +94,7 @@ def test_default_map_is_concepts_yaml_and_opens_without_problems(monkeypatch):
     assert not at.exception
     assert not at.error
     assert not at.warning
-    assert len(view_data(at)["graph"]["nodes"]) >= 60
+    assert len(map_view_data(at)["graph"]["nodes"]) >= 60
 
 
 def search_data(at: AppTest) -> dict:
@@ -113,14 +113,14 @@ def test_a_selected_concept_shows_its_details(monkeypatch):
     assert "Mentalizing engages" in shown
     assert "Mentalizing is part of" in shown
     assert "doi.org/10.1016/j.neuroimage.2009.06.009" in shown  # citation with its DOI link
-    assert view_data(at)["selected"] == {"kind": "concept", "id": "mentalizing"}
+    assert map_view_data(at)["selected"] == {"kind": "concept", "id": "mentalizing"}
     assert at.query_params["selected"] == "mentalizing"
 
 
 def test_the_search_box_searches_the_maps_own_data_by_name_abbreviation_alias_and_relation(monkeypatch):
     at = open_app(monkeypatch, SMALL, selected="tpj")
-    search, graph = search_data(at), view_data(at)["graph"]
-    assert search["graph"] == view_data(at)["graph_ref"]  # the same element: the map crosses the wire once
+    search, graph = search_data(at), map_view_data(at)["graph"]
+    assert search["graph"] == map_view_data(at)["graph_ref"]  # the same element: the map crosses the wire once
     assert search["selected"] == {"kind": "concept", "id": "tpj"}  # it shows what is selected
     entries = [node["search"] for node in graph["nodes"]] + [edge["search"] for edge in graph["edges"]]
     assert any("(TPJ)" in entry for entry in entries)
@@ -136,7 +136,7 @@ def test_a_link_in_the_details_panel_selects_the_concept_on_the_other_side(monke
     assert not at.exception
     assert at.subheader[0].value == "Temporoparietal junction"
     assert "MNI coordinates" in texts(at)
-    assert view_data(at)["selected"] == {"kind": "concept", "id": "tpj"}
+    assert map_view_data(at)["selected"] == {"kind": "concept", "id": "tpj"}
 
 
 def test_a_selected_relation_reads_as_a_claim_with_its_note_and_references(monkeypatch):
@@ -146,14 +146,14 @@ def test_a_selected_relation_reads_as_a_claim_with_its_note_and_references(monke
     assert "**Affective sharing** engages **Anterior insula**" in shown
     assert "Own and others' pain both engaged AI" in shown.replace("\\", "")
     assert "doi.org/10.1126/science.1093535" in shown
-    assert view_data(at)["selected"] == {"kind": "relation", "id": "affective_sharing|engages|ai"}
+    assert map_view_data(at)["selected"] == {"kind": "relation", "id": "affective_sharing|engages|ai"}
 
 
 def test_kind_filter_hides_the_other_kinds(monkeypatch):
     at = open_app(monkeypatch, SMALL)
     opened(at, "filters_menu")
     filter_by(at, at.multiselect(key="kinds_widget"), ["region", "facet"])
-    visible = view_data(at)["visible"]
+    visible = map_view_data(at)["visible"]
     assert set(visible["nodes"]) == {"sharing", "mentalizing", "ai", "tpj", "mpfc"}
     assert set(visible["edges"]) == {"mentalizing|engages|tpj", "mentalizing|engages|mpfc",
                                      "sharing|dissociates_from|mentalizing"}  # fmt: skip
@@ -165,16 +165,16 @@ def test_facet_filter_keeps_what_lies_within_k_steps_of_the_facet(monkeypatch):
     opened(at, "filters_menu")
     filter_by(at, at.multiselect(key="facets_widget"), ["sharing"])
     filter_by(at, at.slider(key="facet_depth_widget"), 1)
-    assert set(view_data(at)["visible"]["nodes"]) == {"sharing", "empathy", "affective_sharing", "mentalizing"}
+    assert set(map_view_data(at)["visible"]["nodes"]) == {"sharing", "empathy", "affective_sharing", "mentalizing"}
     filter_by(at, at.slider(key="facet_depth_widget"), 2)
-    assert "ai" in view_data(at)["visible"]["nodes"]
+    assert "ai" in map_view_data(at)["visible"]["nodes"]
 
 
 def test_relation_type_filter_keeps_only_those_relations_and_their_ends(monkeypatch):
     at = open_app(monkeypatch, SMALL)
     opened(at, "filters_menu")
     filter_by(at, at.multiselect(key="relations_widget"), ["engages"])
-    visible = view_data(at)["visible"]
+    visible = map_view_data(at)["visible"]
     assert set(visible["nodes"]) == {"affective_sharing", "ai", "mentalizing", "tpj", "mpfc"}
     assert all("|engages|" in edge for edge in visible["edges"])
 
@@ -183,9 +183,9 @@ def test_focus_shows_only_the_neighbourhood_of_the_selection(monkeypatch):
     at = open_app(monkeypatch, SMALL, selected="tpj")
     opened(at, "filters_menu")
     filter_by(at, at.slider(key="depth_widget"), 1)
-    assert set(view_data(at)["visible"]["nodes"]) == {"tpj", "mentalizing"}
+    assert set(map_view_data(at)["visible"]["nodes"]) == {"tpj", "mentalizing"}
     filter_by(at, at.slider(key="depth_widget"), 2)
-    assert {"mpfc", "empathy", "sharing", "false_belief", "autism"} <= set(view_data(at)["visible"]["nodes"])
+    assert {"mpfc", "empathy", "sharing", "false_belief", "autism"} <= set(map_view_data(at)["visible"]["nodes"])
 
 
 def test_focus_without_a_selection_says_what_to_do(monkeypatch):
@@ -203,16 +203,16 @@ def test_filters_that_match_nothing_give_an_empty_state_not_an_error(monkeypatch
     assert not at.exception
     assert not at.error
     assert any("No concepts match" in info.value for info in at.info)
-    assert view_data(at)["visible"]["nodes"] == []
+    assert map_view_data(at)["visible"]["nodes"] == []
 
 
 def test_reset_clears_selection_and_filters(monkeypatch):
     at = open_app(monkeypatch, SMALL, selected="tpj", kinds=["region"], depth="1")
     opened(at, "filters_menu")
-    assert view_data(at)["visible"] is not None
+    assert map_view_data(at)["visible"] is not None
     next(button for button in at.button if "Reset" in button.label).click().run()
     opened(at, "filters_menu")
-    data = view_data(at)
+    data = map_view_data(at)
     assert data["visible"] is None
     assert data["selected"] is None
     assert at.multiselect(key="kinds_widget").value == []
@@ -227,12 +227,12 @@ def test_the_url_restores_the_view_and_ignores_unknown_values(monkeypatch):
     assert at.multiselect(key="kinds_widget").value == ["region"]
     assert at.slider(key="depth_widget").value == 0
     at = open_app(monkeypatch, SMALL, selected="not_a_concept")
-    assert view_data(at)["selected"] is None
+    assert map_view_data(at)["selected"] is None
 
 
 def test_a_chosen_reference_lights_up_what_it_supports(monkeypatch):
     at = open_app(monkeypatch, SMALL, panel="references", ref="vanoverwalle2009")
-    highlight = view_data(at)["highlight"]
+    highlight = map_view_data(at)["highlight"]
     assert set(highlight["edges"]) == {
         "mentalizing|engages|tpj", "mentalizing|engages|mpfc", "sharing|dissociates_from|mentalizing",
     }  # fmt: skip
@@ -302,7 +302,7 @@ def test_an_edit_that_breaks_the_map_keeps_the_last_valid_map_under_a_warning(mo
     assert not at.exception
     assert "Still showing the last valid map" in at.warning[0].value
     assert "unknown field 'summry' (did you mean 'summary'?)" in at.code[0].value
-    assert len(view_data(at)["graph"]["nodes"]) == 9
+    assert len(map_view_data(at)["graph"]["nodes"]) == 9
     assert at.subheader[0].value == "Temporoparietal junction"
     live.write_text(SMALL.read_text().replace("Temporoparietal junction", "Temporo-parietal junction"))
     at.run()
@@ -338,7 +338,7 @@ def test_tours_and_views_reach_markdown_escaped(monkeypatch, name):
 
 def test_tooltips_and_labels_go_to_the_view_as_plain_strings(monkeypatch):
     at = open_app(monkeypatch, DATA / "app" / "hostile.yaml")
-    nodes = {node["id"]: node for node in view_data(at)["graph"]["nodes"]}
+    nodes = {node["id"]: node for node in map_view_data(at)["graph"]["nodes"]}
     assert nodes["facet_one"]["label"] == "Facet <img src=x onerror=alert('label')>"  # drawn on the canvas as text
     assert "<script>alert('summary')</script>" in nodes["facet_one"]["tip"]  # put in a text node by the view
 
@@ -354,8 +354,8 @@ def test_another_papers_map_reads_as_that_paper_with_no_empathy_wording(monkeypa
     assert "e.g. *SMG* or *short-term memory*" in shown  # the help's search examples are the map's
     page = "\n".join([shown, *(plain(b.label) for b in at.button), *(plain(b.proto.help) for b in at.selectbox)])
     assert not re.search(r"empath|TPJ|theory of mind|facets of", page, re.IGNORECASE)
-    assert len(view_data(at)["graph"]["nodes"]) == 15
-    assert view_data(at)["title"] == "Working Memory Atlas"
+    assert len(map_view_data(at)["graph"]["nodes"]) == 15
+    assert map_view_data(at)["title"] == "Working Memory Atlas"
 
 
 def test_a_map_without_search_examples_takes_its_own(monkeypatch):
@@ -365,7 +365,7 @@ def test_a_map_without_search_examples_takes_its_own(monkeypatch):
 
 def test_the_references_table_shows_its_text_as_it_is_and_offers_a_safe_csv(monkeypatch):
     """The table offers no raw download (client.disableDataExport; tests/browser/test_tables.py), so it shows
-    each cell as the map has it; its CSV is written by components/spreadsheet.py."""
+    each cell as the map has it; its CSV is written by components/text/spreadsheet.py."""
     at = open_app(monkeypatch, DATA / "app" / "hostile.yaml", panel="references")
     table = at.dataframe[0].value
     assert table["Title"][1] == '=HYPERLINK("http://evil.example/", "click")'
@@ -380,7 +380,7 @@ def test_a_map_of_two_thousand_concepts_opens(monkeypatch, tmp_path):
     at = open_app(monkeypatch, big)
     assert not at.exception
     assert not at.error
-    assert len(view_data(at)["graph"]["nodes"]) == 2_000
+    assert len(map_view_data(at)["graph"]["nodes"]) == 2_000
 
 
 PAPER = Path(__file__).parents[1] / "concepts.yaml"
@@ -390,7 +390,7 @@ def test_a_path_in_the_url_is_lit_on_the_map_and_told_in_words(monkeypatch):
     at = open_app(monkeypatch, PAPER, panel="path", path=["tpj", "prosocial_concern"])
     assert not at.exception
     found = paths.between(load_map(PAPER), "tpj", "prosocial_concern")
-    data = view_data(at)
+    data = map_view_data(at)
     assert data["highlight"]["nodes"] == list(found[0].concepts)  # the first route lit, and framed
     assert data["frame"] == list(found[0].concepts)
     others = {step.relation.id for route in found[1:] for step in route.steps}
@@ -399,7 +399,7 @@ def test_a_path_in_the_url_is_lit_on_the_map_and_told_in_words(monkeypatch):
     loose = next(n for n, route in enumerate(found, 1) if route.loose)
     assert at.segmented_control(key="route_widget").format_func(loose).endswith("· loose")
     at.segmented_control(key="route_widget").set_value(loose).run()  # another route chosen: lit alone
-    data = view_data(at)
+    data = map_view_data(at)
     assert data["highlight"]["nodes"] == list(found[loose - 1].concepts)
     assert at.query_params["route"] == str(loose)
     sentences = [plain(b.label).replace("\u2060", "") for b in at.button if (b.key or "").startswith("path:")]
@@ -413,11 +413,11 @@ def test_a_path_in_the_url_is_lit_on_the_map_and_told_in_words(monkeypatch):
 def test_choosing_the_ends_of_a_path_in_its_search_boxes(monkeypatch):
     at = open_app(monkeypatch, SMALL, panel="path")
     at.selectbox(key="path_0_widget").set_value("ai").run()
-    assert view_data(at)["highlight"] is None  # one end is not a path
+    assert map_view_data(at)["highlight"] is None  # one end is not a path
     at.selectbox(key="path_1_widget").set_value("tpj").run()
     assert not at.exception
     assert at.query_params["path"] == ["ai", "tpj"]
-    assert set(view_data(at)["highlight"]["nodes"]) >= {"ai", "tpj"}
+    assert set(map_view_data(at)["highlight"]["nodes"]) >= {"ai", "tpj"}
 
 
 def test_no_route_says_so(monkeypatch, tmp_path):
@@ -443,7 +443,7 @@ def test_the_facets_compared_by_region_and_the_papers_figures(monkeypatch):
     assert "Ventromedial prefrontal cortex" in plain(texts(at))  # shared by more than one facet
     figure = next(button for button in at.button if button.key == "view:figure2")
     figure.click().run()
-    visible = view_data(at)["visible"]
+    visible = map_view_data(at)["visible"]
     assert set(visible["nodes"]) == set(load_map(PAPER).views[1].concepts)
     assert at.query_params["view"] == "figure2"
 
@@ -566,8 +566,8 @@ def test_the_paper_cited_for_its_own_definition(monkeypatch):
 
 def test_the_standing_filter_keeps_only_those_relations(monkeypatch):
     at = open_app(monkeypatch, PAPER, standing="established")
-    visible = view_data(at)["visible"]
-    edges = {edge["id"]: edge for edge in view_data(at)["graph"]["edges"]}
+    visible = map_view_data(at)["visible"]
+    edges = {edge["id"]: edge for edge in map_view_data(at)["graph"]["edges"]}
     assert visible["edges"]
     assert all(edges[edge]["standing"] == "established" for edge in visible["edges"])
 
@@ -582,7 +582,7 @@ def test_a_tour_step_in_the_url_opens_that_step_framed_and_lit(monkeypatch):
     at = open_app(monkeypatch, PAPER, panel="tour", tour="argument", step="4", present="1")
     assert not at.exception
     assert plain(at.subheader[0].value) == "Mentalizing and its regions (Figure 2)"
-    data = view_data(at)
+    data = map_view_data(at)
     assert data["frame"][:3] == ["mentalizing", "mentalizing_tasks", "mental_state_attribution"]
     assert {"mpfc", "tpj", "pcc_precuneus"} <= set(data["highlight"]["nodes"])
     assert "mentalizing|engages|tpj" in data["highlight"]["edges"]
@@ -600,7 +600,7 @@ def test_next_previous_and_end_turn_the_tour(monkeypatch):
     assert "step" not in at.query_params  # back at the first step, the default
     next(b for b in at.button if b.key == "tour-end").click().run()
     assert "tour" not in at.query_params
-    assert view_data(at)["touring"] is False
+    assert map_view_data(at)["touring"] is False
 
 
 def test_the_last_step_offers_to_end_the_tour_instead_of_next(monkeypatch):
@@ -625,7 +625,7 @@ def test_the_example_maps_tour_assumes_nothing_of_the_paper(monkeypatch):
     at = open_app(monkeypatch, EXAMPLE, panel="tour", tour="model", step="2")
     assert not at.exception
     assert plain(at.subheader[0].value) == "The phonological loop in the brain"
-    assert "left_smg" in view_data(at)["highlight"]["nodes"]
+    assert "left_smg" in map_view_data(at)["highlight"]["nodes"]
 
 
 def test_a_step_the_tour_does_not_have_opens_its_first(monkeypatch):
@@ -645,7 +645,7 @@ def test_a_quiz_from_the_url_answers_with_feedback_and_selects_on_the_map(monkey
     at.radio(key="quiz:42:0").set_value(first.options[first.answer]).run()
     assert not at.exception
     assert plain(at.success[0].value).startswith("Right.")
-    assert view_data(at)["selected"] == {"kind": "relation", "id": first.relation.id}
+    assert map_view_data(at)["selected"] == {"kind": "relation", "id": first.relation.id}
     assert "1 of 1 right" in plain(texts(at))
     wrong = next(option for option in asked[1].options if option != asked[1].options[asked[1].answer])
     at.radio(key="quiz:42:1").set_value(wrong).run()
@@ -670,7 +670,7 @@ def test_a_pasted_student_map_is_scored_and_drawn_on_the_map(monkeypatch):
     assert not at.exception
     shown = plain(texts(at))
     assert "precision **50%**" in shown
-    overlay = view_data(at)["overlay"]
+    overlay = map_view_data(at)["overlay"]
     assert "mentalizing|engages|tpj" in overlay["correct"]
     assert "mentalizing|engages|mpfc" in overlay["reversed"]
     assert overlay["missing"]
@@ -686,7 +686,7 @@ def test_a_broken_student_map_gets_line_numbered_problems(monkeypatch):
     assert not at.exception
     assert "pasted map:4:" in at.code[0].value
     assert "unknown concept 'zz'" in at.code[0].value
-    assert view_data(at)["overlay"] is None
+    assert map_view_data(at)["overlay"] is None
 
 
 URL_KEYS = ["selected", "kinds", "facets", "facet_depth", "relations", "depth", "panel", "ref", "path", "compare",
@@ -704,7 +704,7 @@ def test_any_url_opens_the_map_without_an_error(monkeypatch, seed):
     query = {key: [rng.choice(URL_VALUES) for _ in range(rng.randint(1, 3))] for key in rng.sample(URL_KEYS, 8)}
     at = open_app(monkeypatch, SMALL, **query)
     assert not at.exception
-    assert view_data(at)["graph"]["nodes"]
+    assert map_view_data(at)["graph"]["nodes"]
     assert "<script>" not in "".join(element.value for element in at.markdown if isinstance(element.value, str))
 
 
@@ -724,7 +724,7 @@ def test_an_address_whose_numbers_are_not_ascii_digits_opens_the_map(monkeypatch
     at = open_app(monkeypatch, PAPER, **query)
     assert not at.exception
     assert not at.error
-    assert view_data(at)["graph"]["nodes"]
+    assert map_view_data(at)["graph"]["nodes"]
     assert at.session_state["depth"] == 0
     assert at.session_state["quiz"] == 0
     assert at.session_state["step"] == 1
@@ -735,9 +735,9 @@ def test_one_sessions_student_map_is_not_anothers(monkeypatch):
     student = open_app(monkeypatch, PAPER, panel="score")
     teacher.text_area(key="student_text").set_value((EXAMPLE.parent / "student_empathy.yaml").read_text())
     next(b for b in teacher.button if b.key == "score-pasted").click().run()
-    assert view_data(teacher)["overlay"] is not None
+    assert map_view_data(teacher)["overlay"] is not None
     student.run()
-    assert view_data(student)["overlay"] is None
+    assert map_view_data(student)["overlay"] is None
     assert "precision" not in plain(texts(student))
 
 
@@ -778,7 +778,7 @@ def test_an_example_map_opens_for_this_session_and_the_served_one_comes_back(mon
     at.selectbox(key="open_example").select("working_memory.yaml").run()
     assert not at.exception
     assert at.title[0].value == "Working Memory Atlas"
-    assert len(view_data(at)["graph"]["nodes"]) == 15
+    assert len(map_view_data(at)["graph"]["nodes"]) == 15
     other = open_app(monkeypatch, SMALL)  # another session still shows the served map
     assert other.title[0].value != "Working Memory Atlas"
     next(button for button in at.button if button.label == "Back to the served map").click().run()
@@ -851,7 +851,7 @@ def test_the_brain_view_lights_the_selection_and_its_list_selects_on_the_map(mon
     assert "Temporoparietal junction (TPJ)" in plain(texts(at))
     next(b for b in at.button if b.key == "brain:anterior_insula").click().run()
     assert not at.exception
-    assert view_data(at)["selected"]["id"] == "anterior_insula"  # selected on the map
+    assert map_view_data(at)["selected"]["id"] == "anterior_insula"  # selected on the map
     assert at.query_params["panel"] in ("brain", ["brain"])  # the brain stays in view
     assert "MNI coordinates" in plain(texts(at))
     next(b for b in at.button if b.key == "brain-details").click().run()

@@ -1,4 +1,4 @@
-"""Files sent from the page are read in a child process with limits (components/bounded.py): the same map
+"""Files sent from the page are read in a child process with limits (components/exchange/bounded.py): the same map
 or the same problems as read in place, or a clear problem when a file needs more time or memory than a
 file gets; never more than two at once."""
 

@@ -21,7 +21,7 @@ from components.cli import main
 from components.exchange import export, standalone
 from components.exchange.export import CXL
 from components.model import load
-from components.view import scope
+from components.view import address, scope
 
 ROOT = Path(__file__).parents[1]
 HOSTILE = ROOT / "tests" / "data" / "app" / "hostile.yaml"
@@ -236,7 +236,7 @@ def test_the_standalone_data_has_every_relation_with_its_citations(paper):
 
 
 def test_a_view_address_keeps_what_the_page_shows(paper):
-    shown = scope.of(paper, scope.parse("?selected=tpj&depth=1"))
+    shown = scope.of(paper, address.read(paper, "?selected=tpj&depth=1"))
     assert not shown.whole
     assert "tpj" in shown.concepts
     assert "mentalizing" in shown.concepts
@@ -248,24 +248,32 @@ def test_a_view_address_keeps_what_the_page_shows(paper):
 
 
 def test_a_kinds_filter_and_a_path_and_a_tour_step_are_views(paper):
-    regions = scope.of(paper, scope.parse("kinds=region"))
+    regions = scope.of(paper, address.read(paper, "kinds=region"))
     assert regions.concepts == {c.id for c in paper.concepts if c.kind == "region"}
-    route = scope.of(paper, scope.parse("panel=path&path=tpj&path=prosocial_concern"))
+    route = scope.of(paper, address.read(paper, "panel=path&path=tpj&path=prosocial_concern"))
     assert {"tpj", "prosocial_concern"} <= route.concepts
     tour = paper.tours[0]
-    step = scope.of(paper, scope.parse(f"panel=tour&tour={tour.id}&step=1"))
+    step = scope.of(paper, address.read(paper, f"panel=tour&tour={tour.id}&step=1"))
     assert set(tour.steps[0].concepts) <= step.concepts
 
 
 def test_no_view_or_a_junk_address_is_the_whole_map(paper):
-    assert scope.of(paper, scope.parse("")).whole
-    junk = scope.of(paper, scope.parse("kinds=nonsense&depth=x&selected=<b>&path=a"))
-    assert junk.concepts == frozenset()  # a kind the map lacks keeps nothing, as the page shows nothing
-    assert scope.of(paper, scope.parse("depth=x&selected=<b>&path=a")).whole
+    assert scope.of(paper, address.read(paper, "")).whole
+    # A kind the map lacks is left out, as the page leaves it out of its filters: the whole map.
+    assert scope.of(paper, address.read(paper, "kinds=nonsense&depth=x&selected=<b>&path=a")).whole
+    assert scope.of(paper, address.read(paper, "depth=x&selected=<b>&path=a")).whole
+
+
+def test_a_path_is_the_view_only_while_the_path_panel_shows_it(paper):
+    """The page lights a path's routes only in the Path panel; the export's scope follows the same rule."""
+    ends = "path=tpj&path=prosocial_concern"
+    assert not scope.of(paper, address.read(paper, f"panel=path&{ends}")).whole
+    assert scope.of(paper, address.read(paper, ends)).whole
+    assert scope.of(paper, address.read(paper, f"panel=references&{ends}")).whole
 
 
 def test_an_exported_view_loads_as_a_valid_map(paper):
-    part = scope.of(paper, scope.parse("selected=tpj&depth=1")).part(paper)
+    part = scope.of(paper, address.read(paper, "selected=tpj&depth=1")).part(paper)
     assert load.parse(one(part, "json"), "part.json") == part
 
 

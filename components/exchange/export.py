@@ -19,11 +19,11 @@ from typing import Any
 
 import networkx as nx
 
-from components.analysis import graph as graphs
+from components.exchange import standalone
 from components.model.concepts import ConceptMap
 from components.model.vocabulary import KINDS
 from components.text import citations, spreadsheet, xml_text
-from components.view import drawing, layout
+from components.view import drawing
 
 
 @dataclass(frozen=True)
@@ -49,17 +49,12 @@ def export(concept_map: ConceptMap, format_name: str, stem: str = "map") -> list
     return FORMATS[format_name].write(concept_map, stem)
 
 
-def drawn(concept_map: ConceptMap) -> dict[str, Any]:
-    """The view's data for this map: laid out as the page lays it out, names given room."""
-    return drawing.payload(concept_map, layout.positions(graphs.build(concept_map)))
-
-
 # --- graphs for network tools --------------------------------------------------------------------------------
 
 
 def multigraph(concept_map: ConceptMap) -> nx.MultiDiGraph[str]:
     """Concepts and relations with their words as attributes, positions and colours as Gephi reads them."""
-    payload = drawn(concept_map)
+    payload = drawing.laid_out(concept_map)
     places = {node["id"]: (node["x"], node["y"]) for node in payload["nodes"]}
     result: nx.MultiDiGraph[str] = nx.MultiDiGraph(name=concept_map.meta.title)
     for concept in concept_map.concepts:
@@ -202,7 +197,7 @@ def tag(name: str) -> str:
 
 def _places(concept_map: ConceptMap) -> dict[str, tuple[int, int]]:
     """Positions in CmapTools' pixels: the layout scaled to about 1,600 px wide, from the top left."""
-    nodes = drawn(concept_map)["nodes"]
+    nodes = drawing.laid_out(concept_map)["nodes"]
     if not nodes:
         return {}
     xs, ys = [node["x"] for node in nodes], [node["y"] for node in nodes]
@@ -318,7 +313,7 @@ def _picture(concept_map: ConceptMap, stem: str, kind: str) -> list[File]:
 
 
 def _draw(concept_map: ConceptMap, stem: str, kind: str, pyplot: Any) -> list[File]:
-    payload = drawn(concept_map)
+    payload = drawing.laid_out(concept_map)
     places = {node["id"]: (node["x"], -node["y"]) for node in payload["nodes"]}
     figure, axes = pyplot.subplots(figsize=SLIDE, dpi=DPI)
     try:
@@ -364,8 +359,6 @@ KINDS_BY_NAME = {str(kind): kind for kind in KINDS}
 
 
 def _standalone(concept_map: ConceptMap, stem: str) -> list[File]:
-    from components.exchange import standalone
-
     return [File(f"{stem}.html", standalone.page(concept_map).encode("utf-8"), "text/html")]
 
 

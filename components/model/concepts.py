@@ -181,8 +181,8 @@ class Relation(Strict):
     note: Text = Field(description="What the cited work showed, in one or two sentences.")
     standing: Standing | None = Field(
         default=None,
-        description="How firmly it stands, if not as its type and references say (see components/evidence.py): "
-        "established, tentative, or interpretive (the map's authors' reading).",
+        description="How firmly it stands, if not as its type and references say "
+        "(see components/analysis/evidence.py): established, tentative, or interpretive (the map's authors' reading).",
     )
     sign: Sign = Field(
         default=Sign.POSITIVE,

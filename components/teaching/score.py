@@ -246,7 +246,7 @@ TITLES: dict[Verdict, str] = {
 
 def report(result: Score, student: ConceptMap, expert: ConceptMap) -> str:
     """The feedback, in Markdown, to hand back to the student: every text from a map escaped as the page
-    escapes it (components/markdown.py), so a student's Markdown or HTML reads as the text it is."""
+    escapes it (components/text/markdown.py), so a student's Markdown or HTML reads as the text it is."""
     precision, recall = in_words(result)
     lines = [
         f"# Feedback: {md.text(student.meta.title)}",

@@ -1,7 +1,7 @@
 """The map's derived data, shared by every session: read once per change of the file, parsed, built
 into a graph and a network payload once per content (immutable objects behind st.cache_resource,
 so a rerun neither reads nor unpickles them). A file sent from the page (a map opened, a student's map,
-a bibliography) is read in a child process with limits (components/bounded.py); what it holds, a model
+a bibliography) is read in a child process with limits (components/exchange/bounded.py); what it holds, a model
 or its problems, is kept once per content too, so a rerun does not read a broken file again."""
 
 from __future__ import annotations

@@ -29,8 +29,7 @@ GROUPS = {
 
 def export_menu(concept_map: ConceptMap, stem: str) -> None:
     """Download buttons, one per format, for the view as shown or the whole map."""
-    query = state.view_query()
-    shown = scope.of(concept_map, query)
+    shown = scope.of(concept_map, state.current())
     choice = "whole"
     if not shown.whole:
         labels = {"view": f"This view ({len(shown.concepts)} concepts)", "whole": "The whole map"}

@@ -10,7 +10,6 @@ from typing import Any
 
 import streamlit as st
 
-from components.analysis.filters import Filters
 from components.analysis.selection import Selection
 from components.model.concepts import ConceptMap
 from components.model.vocabulary import KINDS, RELATIONS, Kind, RelationType
@@ -37,7 +36,7 @@ def bar(
                 selection=selection,
                 hint="Type part of a concept's name, abbreviation or older name, or of a relation; choose "
                 "one with the arrow keys and Enter, or a click, to select it on the map." + _examples(concept_map),
-                on_select=partial(state.on_network_select, state.SEARCH),
+                on_select=partial(state.on_map_select, state.SEARCH),
                 key=state.SEARCH,
             )
         # The menu's label stays the same: a popover whose label changes is drawn anew, closed (choosing a
@@ -125,26 +124,6 @@ def filters_form(concept_map: ConceptMap, options: Mapping[str, Collection[Any]]
         **state.widget(state.CONTRAST, options[state.CONTRAST]),
     )
     st.button("Reset view", on_click=state.reset, icon=":material/restart_alt:", width="stretch")
-
-
-def current(concept_map: ConceptMap) -> tuple[Selection | None, Filters]:
-    """The selection and the filters the view holds now."""
-    selection = Selection.of(concept_map, st.session_state[state.SELECTED])
-    return selection, Filters(
-        kinds=frozenset(st.session_state[state.KINDS]),
-        facets=frozenset(st.session_state[state.FACETS]),
-        facet_depth=st.session_state[state.FACET_DEPTH],
-        relation_types=frozenset(st.session_state[state.RELATION_TYPES]),
-        standings=frozenset(st.session_state[state.STANDINGS]),
-        only=frozenset(_view_concepts(concept_map)),
-        focus=selection.centres if selection else (),
-        focus_depth=st.session_state[state.DEPTH],
-    )
-
-
-def _view_concepts(concept_map: ConceptMap) -> tuple[str, ...]:
-    chosen = st.session_state[state.VIEW]
-    return next((view.concepts for view in concept_map.views if view.id == chosen), ())
 
 
 def _examples(concept_map: ConceptMap) -> str:

@@ -10,7 +10,6 @@ from components.analysis import guide
 from components.model.concepts import ConceptMap
 from components.text import markdown as md
 from components.text.citations import source_link
-from components.ui import state
 
 # The page's stylesheet, linked by an element that draws nothing: the browser fetches it once, and a
 # rerun sends only the element (not the stylesheet, as an inline <style> would be on every run).
@@ -35,22 +34,3 @@ def about(concept_map: ConceptMap) -> None:
     st.markdown(f"{md.text(meta.description)} Based on {md.link(meta.source.citation, source_link(meta.source))}")
     st.markdown("**How to use the map**")
     st.markdown(guide.how_to(concept_map))
-
-
-def panel_choice(presenting: bool) -> str:
-    """The side panel's tabs (and, when presenting, the way out); returns the view to show."""
-    if presenting and st.session_state[state.PANEL] == state.TOURS and st.session_state[state.TOUR]:
-        return str(st.session_state[state.PANEL])  # a tour in front of a class: no tabs (the way out is below)
-    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-        st.segmented_control(
-            "Show",
-            options=list(state.PANELS),
-            format_func=state.PANELS.__getitem__,
-            required=True,
-            label_visibility="collapsed",
-            wrap=True,
-            **state.widget(state.PANEL, state.PANELS),
-        )
-        if presenting:
-            st.button("Exit presentation", icon=":material/close_fullscreen:", on_click=state.present, args=(False,))
-    return str(st.session_state[state.PANEL])  # the panel is read before this is drawn; its value

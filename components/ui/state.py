@@ -1,8 +1,9 @@
-"""Every session-state and query-parameter key of the app, its default, and the callbacks that change it.
+"""The session's state: the view (the core's `View`, components/view/address.py) and the app's private keys,
+and the callbacks that change them.
 
-The shareable view (selection, filters, depths, the side panel's tab, the chosen reference,
-presentation mode and contrast) lives in plain session keys, by id, mirrored in the URL's query
-parameters (`?selected=tpj&kinds=region&present=1`) so a copied address opens the same view.
+The shareable view (selection, filters, depths, the side panel's tab, the chosen reference, presentation
+mode and contrast) lives in plain session keys, by id, one per field of `View`, mirrored in the URL's query
+(`?selected=tpj&kinds=region&present=1`, by `address.encode`) so a copied address opens the same view.
 Widgets only show it: each has a key of its own, set from the view before it is drawn, and a callback
 that takes a new value back only if the map knows it. (A widget that owned the value would lose it
 when the map's labels change: the browser sends back the label it last showed, which an edited map no
@@ -12,39 +13,19 @@ Private state (the last valid map) is set up once by `init()`.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from components.analysis import compare, paths
-from components.analysis.filters import Filters
-from components.model.concepts import ConceptMap
-from components.model.vocabulary import Kind, RelationType, Standing
 from components.view import address
 
-# The shareable view; each key is also its query parameter's name.
-SELECTED = "selected"  # a concept id or a relation id
-KINDS = "kinds"
-FACETS = "facets"
-FACET_DEPTH = "facet_depth"
-RELATION_TYPES = "relations"
-DEPTH = "depth"
-PANEL = "panel"  # what the side panel shows: details, path, compare, evidence, references or outline
-REFERENCE = "ref"  # the key of the chosen reference
-PATH = "path"  # [from, to]: the two concepts whose routes are shown
-ROUTE = "route"  # which of the routes between them is lit, from 1
-COMPARE = "compare"  # the kind of concept the facets are compared by
-VIEW = "view"  # a named view (a figure of the paper): only its concepts are shown
-STANDINGS = "standing"  # the standings of the relations shown (none: all)
-TOUR = "tour"  # the tour being given
-STEP = "step"  # its step, from 1
+# The shareable view: the fields of the core's View (components/view/address.py), each kept in the session
+# under its name, which is also its key in the address.
+(SELECTED, KINDS, FACETS, FACET_DEPTH, RELATION_TYPES, DEPTH, PANEL, REFERENCE, PATH, ROUTE, COMPARE, VIEW, STANDINGS,
+ PRESENT, STAGE, CONTRAST, TOUR, STEP, QUIZ) = address.KEYS  # fmt: skip
 TOUR_STEPS = "tour_steps"  # private: how many steps the tour being given has (the arrow keys stop at its end)
-QUIZ = "quiz"  # the seed of the question set (the same seed, the same questions)
-PRESENT = "present"  # 1 in presentation mode
-STAGE = "stage"  # 1: the Brain view takes the map's place (the stage), its figure large
-CONTRAST = "contrast"  # 1 for the high-contrast palette
 # Components and widgets that own their own state.
 MAP_VIEW = "map_view"
 SEARCH = "search"
@@ -59,49 +40,10 @@ LISTED = "listed_links"  # {(concept id, phrase): how many}: a group of relation
 HEADER = "header_drawn"  # what the header above the map was last drawn with (see header_drawn)
 _URL_READ = "url_read"
 
-DETAILS, PATHS, COMPARE_PANEL, EVIDENCE, REFERENCES, OUTLINE, TOURS, QUIZZES, SCORES, BRAIN = (
-    "details", "path", "compare", "evidence", "references", "outline", "tour", "quiz", "score", "brain"
-)  # fmt: skip
-PANELS = {
-    TOURS: "Tour",
-    DETAILS: "Details",
-    PATHS: "Path",
-    COMPARE_PANEL: "Compare",
-    BRAIN: "Brain",
-    EVIDENCE: "Evidence",
-    REFERENCES: "References",
-    OUTLINE: "Outline",
-    QUIZZES: "Quiz",
-    SCORES: "Score a map",
-}
-FACET_DEPTHS = range(1, 5)
-FOCUS_DEPTHS = range(0, 5)
-
-_NO_FILTERS = Filters()
-VIEW_DEFAULTS: dict[str, Any] = {
-    SELECTED: None,
-    KINDS: [],
-    FACETS: [],
-    FACET_DEPTH: _NO_FILTERS.facet_depth,
-    RELATION_TYPES: [],
-    DEPTH: _NO_FILTERS.focus_depth,
-    PANEL: DETAILS,
-    REFERENCE: None,
-    PATH: [],
-    ROUTE: 1,
-    COMPARE: "region",
-    VIEW: None,
-    STANDINGS: [],
-    PRESENT: 0,
-    STAGE: 0,
-    CONTRAST: 0,
-    TOUR: None,
-    STEP: 1,
-    QUIZ: 0,
-}
-_RESET = (SELECTED, KINDS, FACETS, FACET_DEPTH, RELATION_TYPES, DEPTH, REFERENCE, PATH, ROUTE, VIEW, STANDINGS)
-_FILTERS = (KINDS, FACETS, FACET_DEPTH, RELATION_TYPES, DEPTH, VIEW, STANDINGS)
+FACET_DEPTHS = address.FACET_DEPTHS
+FOCUS_DEPTHS = address.FOCUS_DEPTHS
 _FLAGS = (PRESENT, CONTRAST)  # 0 or 1 in the URL, a toggle's True or False
+_KEEPS_SELECTION: set[str] = set()  # the panels a click on the map leaves open (see keep_selection_in)
 
 
 def init() -> None:
@@ -111,67 +53,42 @@ def init() -> None:
     st.session_state.setdefault(STUDENT, None)
     st.session_state.setdefault(LISTED, {})
     st.session_state.setdefault(OPENED, None)
-    for key, default in VIEW_DEFAULTS.items():
-        st.session_state.setdefault(key, _copy(default))
-
-
-def allowed(concept_map: ConceptMap) -> dict[str, Collection[Any]]:
-    """The values each part of the view may take on this map (computed once per map: see data.derived)."""
-    kinds = {concept.kind for concept in concept_map.concepts}
-    relation_types = {relation.type for relation in concept_map.relations}
-    return {
-        SELECTED: {*concept_map.concept_by_id, *concept_map.relation_by_id},
-        KINDS: [str(kind) for kind in Kind if kind in kinds],
-        FACETS: [c.id for c in concept_map.concepts if c.kind == Kind.FACET],
-        FACET_DEPTH: FACET_DEPTHS,
-        RELATION_TYPES: [str(kind) for kind in RelationType if kind in relation_types],
-        DEPTH: FOCUS_DEPTHS,
-        PANEL: list(PANELS),
-        REFERENCE: list(concept_map.reference_by_key),
-        PRESENT: range(0, 2),
-        STAGE: range(0, 2),
-        CONTRAST: range(0, 2),
-        PATH: {"", *concept_map.concept_by_id},  # "" holds the place of an end not chosen yet
-        ROUTE: range(1, 1 + paths.ALTERNATIVES),
-        COMPARE: [str(kind) for kind in compare.COMPARED],
-        VIEW: [view.id for view in concept_map.views],
-        STANDINGS: [str(standing) for standing in Standing],
-        TOUR: [tour.id for tour in concept_map.tours],
-        STEP: range(1, 1 + max((len(tour.steps) for tour in concept_map.tours), default=1)),
-        QUIZ: range(0, 1_000_000),
-    }
+    for key in address.KEYS:
+        st.session_state.setdefault(key, _default(key))
 
 
 def settle(options: Mapping[str, Collection[Any]]) -> None:
     """Before anything is drawn: the view taken from the URL once per session, and any value the (edited)
-    map no longer has (see `allowed`) forgotten."""
-    _read_url(options)
-    _drop_unknown(options)
-    st.session_state[PATH] = st.session_state[PATH][:2]
+    map no longer has (see `address.allowed`) forgotten."""
+    if _read_url():
+        _put(address.decode({key: st.query_params.get_all(key) for key in st.query_params}, options))
+    else:
+        _put(address.decode(address.encode(current()), options))
 
 
-def _read_url(options: Mapping[str, Collection[Any]]) -> None:
-    """The view from the address: on a session's first run (a link opened), and when the browser's Back or
-    Forward brings back an address the view had (each view is an entry in the browser's history, see
-    write_url): then the view is the address's, and what it leaves out is at its default."""
+def _read_url() -> bool:
+    """Whether the view is the address's: on a session's first run (a link opened), and when the browser's
+    Back or Forward brings back an address the view had (each view is an entry in the browser's history, see
+    write_url); what the address leaves out is then at its default."""
     navigated = _history_navigation()
     if st.session_state.get(_URL_READ) and not navigated:
-        return
+        return False
     st.session_state[_URL_READ] = True
-    params = st.query_params
-    for key, default in VIEW_DEFAULTS.items():
-        if navigated:
-            st.session_state[key] = _copy(default)
-        if key not in params:
-            continue
-        if isinstance(default, list):
-            st.session_state[key] = [value for value in params.get_all(key) if value in options[key]]
-        elif isinstance(default, int):
-            value = address.number(params[key], options[key])
-            if value is not None:
-                st.session_state[key] = value
-        elif params[key] in options[key]:
-            st.session_state[key] = params[key]
+    return True
+
+
+def current() -> address.View:
+    """The view the session holds now."""
+    return address.View(**{key: _value(st.session_state[key]) for key in address.KEYS})
+
+
+def _put(view: address.View) -> None:
+    """The session holds `view` (a list where a widget takes one); a key whose value is unchanged is not set."""
+    for key in address.KEYS:
+        value = getattr(view, key)
+        kept = list(value) if isinstance(value, tuple) else value
+        if st.session_state.get(key) != kept:
+            st.session_state[key] = kept
 
 
 def _history_navigation() -> bool:
@@ -180,22 +97,11 @@ def _history_navigation() -> bool:
     return bool(context is not None and context.is_history_navigation)
 
 
-def _drop_unknown(options: Mapping[str, Collection[Any]]) -> None:
-    for key, default in VIEW_DEFAULTS.items():
-        value = st.session_state.get(key)
-        if isinstance(default, list):
-            kept = [item for item in value or [] if item in options[key]]
-            if kept != value:
-                st.session_state[key] = kept
-        elif value is not None and value not in options[key]:
-            st.session_state[key] = _copy(default)
-
-
 def widget(name: str, options: Collection[Any]) -> dict[str, Any]:
     """The arguments that make a widget show view value `name` and give back what is chosen in it."""
     key = f"{name}_widget"
     value = st.session_state[name]
-    st.session_state[key] = bool(value) if name in _FLAGS else _copy(value)
+    st.session_state[key] = bool(value) if name in _FLAGS else (list(value) if isinstance(value, list) else value)
     return {"key": key, "on_change": _take, "args": (name, key, options)}
 
 
@@ -206,31 +112,19 @@ def _take(name: str, key: str, options: Collection[Any]) -> None:
         st.session_state[name] = [item for item in value if item in options]
     elif name in _FLAGS:
         st.session_state[name] = int(bool(value))
-    elif value is None and VIEW_DEFAULTS[name] is not None:
-        st.session_state[name] = _copy(VIEW_DEFAULTS[name])  # a segmented control clicked off: its default
+    elif value is None and _default(name) is not None:
+        st.session_state[name] = _default(name)  # a segmented control clicked off: its default
     elif value is None or value in options:
         st.session_state[name] = value
-
-
-def view_query() -> dict[str, list[str]]:
-    """The view as its address's query: every value not at its default (what `scope.of` reads)."""
-    wanted: dict[str, list[str]] = {}
-    for key, default in VIEW_DEFAULTS.items():
-        value = st.session_state.get(key)
-        if value is not None and value != default:
-            wanted[key] = [str(item) for item in value] if isinstance(value, list) else [str(value)]
-    return wanted
 
 
 def write_url() -> None:
     """Mirror the view in the URL, leaving out what is at its default. Each new address is an entry in the
     browser's history (Streamlit pushes it), so Back and Forward walk through the views (see _read_url)."""
-    wanted: dict[str, str | list[str]] = {
-        key: values if isinstance(VIEW_DEFAULTS[key], list) else values[0] for key, values in view_query().items()
-    }
-    current = {key: st.query_params.get_all(key) for key in st.query_params}
-    if current != {key: value if isinstance(value, list) else [value] for key, value in wanted.items()}:
-        st.query_params.from_dict(wanted)
+    wanted = address.encode(current())
+    shown = {key: st.query_params.get_all(key) for key in st.query_params}
+    if shown != wanted:
+        st.query_params.from_dict({key: values if _is_list(key) else values[0] for key, values in wanted.items()})
 
 
 def _header() -> tuple[bool, int]:
@@ -252,7 +146,7 @@ def header_changed() -> bool:
 
 def active_filters() -> int:
     """How many kinds of filter are on (shown beside the Filters menu)."""
-    return sum(bool(st.session_state[key]) for key in (KINDS, FACETS, RELATION_TYPES, STANDINGS, DEPTH, VIEW))
+    return current().active_filters
 
 
 def presenting() -> bool:
@@ -265,18 +159,15 @@ def high_contrast() -> bool:
 
 def select(target: str | None) -> None:
     """Callback: select a concept or relation by id (None clears the selection), and show its details
-    (unless the panel shows a view that selections belong to: a path, a comparison, the outline)."""
+    (unless the panel shows a view that selections belong to: a path, a comparison, the outline...)."""
     st.session_state[SELECTED] = target
-    if target is not None and st.session_state[PANEL] not in (
-        OUTLINE,
-        PATHS,
-        COMPARE_PANEL,
-        EVIDENCE,
-        QUIZZES,
-        SCORES,
-        BRAIN,
-    ):
-        st.session_state[PANEL] = DETAILS
+    if target is not None and st.session_state[PANEL] not in _KEEPS_SELECTION:
+        st.session_state[PANEL] = address.DETAILS
+
+
+def keep_selection_in(panels: Iterable[str]) -> None:
+    """The panels a selection belongs to (the registry says which: ui/panels)."""
+    _KEEPS_SELECTION.update(panels)
 
 
 def list_links(group: tuple[str, str], count: int) -> None:
@@ -290,13 +181,8 @@ def choose_reference(key: str | None) -> None:
 
 
 def stage(on: bool) -> None:
-    """Callback: the Brain view onto the stage (the map's place) or back to the side panel."""
+    """Callback: a panel onto the stage (the map's place) or back to the side panel."""
     st.session_state[STAGE] = int(on)
-
-
-def staged() -> bool:
-    """Whether the Brain view is on the stage (only while the Brain panel is open)."""
-    return bool(st.session_state[STAGE]) and st.session_state[PANEL] == BRAIN
 
 
 def present(on: bool) -> None:
@@ -304,7 +190,7 @@ def present(on: bool) -> None:
     st.session_state[PRESENT] = int(on)
 
 
-def on_network_select(key: str = MAP_VIEW) -> None:
+def on_map_select(key: str = MAP_VIEW) -> None:
     """Callback: a click in the network view (or a choice in the search box, `key` SEARCH) selects what was
     clicked; the background clears; a shift-click on a concept asks the way there from the selected one."""
     event = st.session_state[key].select or {}
@@ -320,7 +206,7 @@ def set_path(start: str | None, end: str | None) -> None:
     """Callback: show the routes between two concepts (either may be None until both are chosen)."""
     st.session_state[PATH] = [start or "", end or ""]
     st.session_state[ROUTE] = 1
-    st.session_state[PANEL] = PATHS
+    st.session_state[PANEL] = address.PATH
 
 
 def path_end_from_widget(position: int, key: str) -> None:
@@ -335,7 +221,7 @@ def start_tour(tour_id: str, present_it: bool = True) -> None:
     """Callback: begin a tour at its first step, in presentation mode."""
     st.session_state[TOUR] = tour_id
     st.session_state[STEP] = 1
-    st.session_state[PANEL] = TOURS
+    st.session_state[PANEL] = address.TOUR
     if present_it:
         st.session_state[PRESENT] = 1
 
@@ -349,11 +235,11 @@ def end_tour() -> None:
     """Callback: leave the tour (and presentation mode)."""
     st.session_state[TOUR] = None
     st.session_state[STEP] = 1
-    st.session_state[PANEL] = DETAILS
+    st.session_state[PANEL] = address.DETAILS
     st.session_state[PRESENT] = 0
 
 
-def on_network_tour() -> None:
+def on_map_tour() -> None:
     """Callback: the arrow keys turn the tour's pages (the view sends "next" or "previous"), within the tour:
     → on its last step does nothing (it once went past the end, and the step fell back to the first)."""
     event = st.session_state[MAP_VIEW].tour or {}
@@ -368,19 +254,29 @@ def show_view(view_id: str | None) -> None:
 
 def clear_filters() -> None:
     """Callback: the whole map again (the selection stays)."""
-    for key in _FILTERS:
-        st.session_state[key] = _copy(VIEW_DEFAULTS[key])
+    for key in address.FILTER_KEYS:
+        st.session_state[key] = _default(key)
 
 
 def reset() -> None:
     """Callback: back to the whole map, nothing selected, no reference chosen."""
-    for key in _RESET:
-        st.session_state[key] = _copy(VIEW_DEFAULTS[key])
+    for key in address.RESET_KEYS:
+        st.session_state[key] = _default(key)
     st.session_state.pop(REFERENCE_TABLE, None)
 
 
-def _copy(value: Any) -> Any:
-    return list(value) if isinstance(value, list) else value
+def _default(key: str) -> Any:
+    """A view key's default, as the session holds it (a list for a tuple: the widgets take lists)."""
+    value = getattr(address.DEFAULT, key)
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _value(held: Any) -> Any:
+    return tuple(held) if isinstance(held, list) else held
+
+
+def _is_list(key: str) -> bool:
+    return isinstance(getattr(address.DEFAULT, key), tuple)
 
 
 def answer(seed: int, number: int, key: str, relation_id: str) -> None:

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from components.analysis import evidence
+from components.analysis import graph as graphs
 from components.model.concepts import ConceptMap
 from components.model.vocabulary import KINDS, RELATIONS, STANDINGS, Kind, Standing
 from components.view import layout
@@ -127,6 +128,12 @@ OPTIONS: dict[str, Any] = {
 
 
 LARGE = 2_000  # concepts: from here on lines are straight and hidden while the map moves (to keep it fluid)
+
+
+def laid_out(concept_map: ConceptMap) -> dict[str, Any]:
+    """What the map view draws of this map, laid out as the page lays it out (the exports' and the standalone
+    explorer's drawing; the page packs the same, once per content: ui/cache.py)."""
+    return payload(concept_map, layout.positions(graphs.build(concept_map)))
 
 
 def payload(concept_map: ConceptMap, positions: dict[str, tuple[float, float]]) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """Tables in the browser: none offers Streamlit's own "Download as CSV", which wrote map text raw (a cell
 `=HYPERLINK(…)` runs in a spreadsheet; a bare carriage return starts a row); the References' download
-writes every cell through components/spreadsheet.py."""
+writes every cell through components/text/spreadsheet.py."""
 
 from __future__ import annotations
 

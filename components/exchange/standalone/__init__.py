@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from components.analysis import evidence
-from components.exchange import export
 from components.exchange.standalone import modules
 from components.model.concepts import ConceptMap
 from components.model.mni import points
 from components.model.vocabulary import KINDS
 from components.text.citations import cite, cite_source, source_link
+from components.view import drawing
 
 HERE = Path(__file__).resolve().parent
 # The map view as the app serves it (read as files: importing components.ui.map_view would start Streamlit)
@@ -38,7 +38,7 @@ POLICY = (
 
 def data(concept_map: ConceptMap) -> dict[str, Any]:
     """What the explorer needs: the drawing, and the words and citations for its details panel."""
-    graph = export.drawn(concept_map)
+    graph = drawing.laid_out(concept_map)
     standings = evidence.standings(concept_map)
     source = concept_map.meta.source
     cited: dict[str, dict[str, Any]] = {}

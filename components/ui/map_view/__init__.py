@@ -1,7 +1,7 @@
 """The interactive network view and its search box: one custom component (v2), mounted three ways.
 
-- The map's data goes as a hidden element of its own whose data is bytes (`view_data.packed`: gzipped
-  JSON tagged with its version); so does what the filters show (`view_data.shown`). The browser keeps each
+- The map's data goes as a hidden element of its own whose data is bytes (`drawing.packed`: gzipped
+  JSON tagged with its version); so does what the filters show (`drawing.shown`). The browser keeps each
   blob by its tag (store.js) and says so (the element's state `held`); from then on the element carries
   only the blob's name and tag, so a click or a filter sends neither, however large the map: the map
   crosses the wire once per content. (Not Streamlit's own cache of unchanged elements: its references
@@ -52,7 +52,7 @@ def show(
     touring: bool = False,
     overlay: dict[str, Any] | None = None,
 ) -> None:
-    """Draw the map `graph` (`view_data.packed`), showing only `visible` (`view_data.shown`) if given;
+    """Draw the map `graph` (`drawing.packed`), showing only `visible` (`drawing.shown`) if given;
     a click on a concept, a relation or the background calls `on_select`.
 
     In the callback, `st.session_state[key].select` is {"kind": "concept"|"relation"|"none", "id": ...}, or
@@ -61,7 +61,7 @@ def show(
     right arrow keys call `on_tour`, with `st.session_state[key].tour` = {"go": "next"|"previous"}.
     `overlay` draws a scored student's map: the map's relations as judged (`ui.score.overlay`: {"correct"|
     "reversed"|"misplaced"|"wrong"|"missing": [relation ids]}), the student's extra links ({"extra": [...]}) and
-    how each verdict is drawn ({"lines": view_data.verdict_lines(...)}).
+    how each verdict is drawn ({"lines": drawing.verdict_lines(...)}).
     """
     _blob(graph_key(key), graph)
     if visible is not None:

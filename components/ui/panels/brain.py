@@ -14,6 +14,8 @@ from components.model.concepts import ConceptMap
 from components.model.mni import points
 from components.text import markdown as md
 from components.ui import cache, state
+from components.ui.panels.panel import Panel, Run
+from components.view import address
 
 NOTE = (
     "Coordinates are approximate centres in MNI space, for orientation, not the peaks of any one study; "
@@ -21,7 +23,9 @@ NOTE = (
 )
 
 
-def view(concept_map: ConceptMap, file: cache.MapFile, lit: set[str], shown: frozenset[str] | None) -> None:
+def view(
+    concept_map: ConceptMap, file: cache.MapFile, lit: set[str], shown: frozenset[str] | None, staged: bool
+) -> None:
     placed = cache.derived(file, brain.placed)
     missing = cache.derived(file, brain.unplaced)
     if not placed:
@@ -31,7 +35,7 @@ def view(concept_map: ConceptMap, file: cache.MapFile, lit: set[str], shown: fro
     regions = {region.id for region in placed}
     lit_regions = tuple(sorted(lit & regions))
     drawn = tuple(sorted(shown & regions)) if shown is not None else None
-    if state.staged():
+    if staged:
         st.button("Back to the map", icon=":material/hub:", on_click=state.stage, args=(False,), key="brain-unstage",
                   help="The map on the stage again, the brain in this panel")  # fmt: skip
     else:
@@ -115,7 +119,7 @@ def _selected(concept_map: ConceptMap, concept_id: str) -> None:
 
 
 def _details() -> None:
-    st.session_state[state.PANEL] = state.DETAILS
+    st.session_state[state.PANEL] = address.DETAILS
 
 
 def _unplaced(concept_map: ConceptMap, missing: list[str]) -> None:
@@ -150,3 +154,17 @@ def three_d(file: cache.MapFile, lit: tuple[str, ...]) -> str | None:
 @st.cache_resource(max_entries=8, show_spinner="Building the 3D view…")
 def _three_d(digest: str, name: str, lit: tuple[str, ...], _file: cache.MapFile) -> str | None:
     return brain.view_3d(cache.concept_map(_file), lit)
+
+
+def _draw(run: Run) -> None:
+    view(run.concept_map, run.file, set(run.lit), run.shown_nodes, staged=bool(run.view.stage))
+
+
+PANEL = Panel(
+    "brain",
+    "Brain",
+    _draw,
+    wide=True,
+    keeps_selection=True,
+    on_stage=lambda run: stage(run.concept_map, run.file, set(run.lit), run.shown_nodes),
+)

@@ -10,6 +10,7 @@ from components.model.concepts import ConceptMap
 from components.model.vocabulary import KINDS, Kind
 from components.text import markdown as md
 from components.ui import state
+from components.ui.panels.panel import Panel
 
 
 def view(concept_map: ConceptMap) -> None:
@@ -85,3 +86,6 @@ def table(result: compare.Matrix) -> None:
                 )
     st.caption("Each cell counts the works behind the relations that join a facet (or one of its parts) to it. "
                "Choose a cell to see the relation on the map.")  # fmt: skip
+
+
+PANEL = Panel("compare", "Compare", lambda run: view(run.concept_map), wide=True, keeps_selection=True)

@@ -14,6 +14,7 @@ from components.model.vocabulary import KINDS, STANDINGS, Kind, Standing
 from components.text import markdown as md
 from components.text.citations import Citation
 from components.ui import state
+from components.ui.panels.panel import Panel, Run
 
 
 def panel(concept_map: ConceptMap, selection: Selection | None, hidden: bool) -> None:
@@ -184,3 +185,10 @@ def _cited(citation: Citation) -> str:
         f"{md.text(citation.authors)} ({citation.year}). {md.text(citation.title)}. "
         f"*{md.text(citation.source)}*. {md.link(shown, url)}"
     )
+
+
+def _draw(run: Run) -> None:
+    panel(run.concept_map, run.selection, hidden=run.selection is not None and not run.visible.shows(run.selection))
+
+
+PANEL = Panel("details", "Details", _draw)

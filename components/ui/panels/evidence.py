@@ -10,6 +10,7 @@ from components.model.concepts import ConceptMap
 from components.model.vocabulary import EVIDENCE, STANDINGS, Standing
 from components.text import markdown as md
 from components.ui import state
+from components.ui.panels.panel import Panel
 
 LINE_LOOK = {
     Standing.ESTABLISHED: "solid line",
@@ -80,3 +81,6 @@ def view(concept_map: ConceptMap) -> None:
         st.markdown("**References by year**")
         years = pd.DataFrame({"Year": [str(y) for y in summary.by_year], "References": list(summary.by_year.values())})
         st.bar_chart(years, x="Year", y="References", height=220)
+
+
+PANEL = Panel("evidence", "Evidence", lambda run: view(run.concept_map), wide=True, keeps_selection=True)

@@ -11,6 +11,7 @@ from components.model.concepts import ConceptMap
 from components.model.vocabulary import KINDS
 from components.text import markdown as md
 from components.ui import state
+from components.ui.panels.panel import Panel, Run
 
 
 def view(concept_map: ConceptMap, selected: str | None) -> None:
@@ -36,3 +37,10 @@ def view(concept_map: ConceptMap, selected: str | None) -> None:
                             for line in entry.lines
                         )
                     )
+
+
+def _draw(run: Run) -> None:
+    view(run.concept_map, run.selection.id if run.selection else None)
+
+
+PANEL = Panel("outline", "Outline", _draw, keeps_selection=True)

@@ -6,43 +6,19 @@ from __future__ import annotations
 import streamlit as st
 
 from components.analysis import paths
-from components.model.concepts import ConceptMap
 from components.text import markdown as md
-from components.ui import state
+from components.ui import cache, state
+from components.ui.panels.panel import Panel, Run
+from components.view import drawing, highlight
 
 
-def ends() -> tuple[str, str]:
-    start, end = ([*st.session_state[state.PATH], "", ""])[:2]
-    return start, end
-
-
-def routes(concept_map: ConceptMap) -> list[paths.Path]:
-    start, end = ends()
-    return paths.between(concept_map, start, end) if start and end else []
-
-
-def chosen(found: list[paths.Path]) -> paths.Path | None:
-    """The route lit on the map (the first, unless another is chosen)."""
-    if not found:
-        return None
-    number: int = st.session_state[state.ROUTE]
-    return found[min(number, len(found)) - 1]
-
-
-def highlight(found: list[paths.Path]) -> dict[str, list[str]] | None:
-    """The chosen route's concepts and relations, for the map to light up; the other routes' relations
-    stand out faintly ("faint"), so the routes are told apart on the map."""
-    route = chosen(found)
-    if route is None:
-        return None
-    lit = {step.relation.id for step in route.steps}
-    others = sorted({step.relation.id for other in found for step in other.steps} - lit)
-    return {"nodes": list(route.concepts), "edges": sorted(lit), "faint": others}
-
-
-def view(concept_map: ConceptMap, labels: dict[str, str], found: list[paths.Path]) -> None:
+def view(run: Run) -> None:
+    """The two ends, then the routes between them (found by the core's rule: highlight.routes), the chosen
+    one told step by step; the map lights it, and the others faintly."""
+    concept_map, found = run.concept_map, run.routes
+    labels = cache.derived(run.file, drawing.search_labels)
     concepts = sorted(concept_map.concept_by_id, key=lambda concept: labels[concept].lower())
-    start, end = ends()
+    start, end = run.view.ends
     for position, (title, value) in enumerate((("From", start), ("To", end))):
         key = f"path_{position}_widget"
         st.session_state[key] = value or None
@@ -81,7 +57,7 @@ def view(concept_map: ConceptMap, labels: dict[str, str], found: list[paths.Path
             help="One route is lit on the map at a time; the others show faintly.",
             **state.widget(state.ROUTE, range(1, len(found) + 1)),
         )
-    route = chosen(found)
+    route = highlight.chosen(found, run.view)
     assert route is not None
     steps = len(route.steps)
     st.markdown(f"**Route {found.index(route) + 1}** · {steps} step{'s' if steps > 1 else ''}")
@@ -102,3 +78,6 @@ def view(concept_map: ConceptMap, labels: dict[str, str], found: list[paths.Path
 def _route_name(number: int, route: paths.Path) -> str:
     steps = len(route.steps)
     return f"Route {number} · {steps} step{'s' if steps > 1 else ''}" + (" · loose" if route.loose else "")
+
+
+PANEL = Panel("path", "Path", view, keeps_selection=True)

@@ -13,6 +13,7 @@ from components.teaching import quiz
 from components.text import markdown as md
 from components.text import spreadsheet
 from components.ui import state
+from components.ui.panels.panel import Panel
 
 QUESTIONS = 8
 
@@ -81,3 +82,6 @@ def results_csv(asked: list[quiz.Question], given: dict[int, str | None]) -> str
         for number, question in enumerate(asked)
     ]
     return spreadsheet.to_csv(rows, ["question", "answer given", "right answer", "right", "why", "works"])
+
+
+PANEL = Panel("quiz", "Quiz", lambda run: view(run.concept_map), keeps_selection=True)

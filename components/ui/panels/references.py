@@ -13,20 +13,13 @@ from components.text import markdown as md
 from components.text import spreadsheet
 from components.text.citations import cite, link
 from components.ui import state
+from components.ui.panels.panel import Panel
 
 
 def chosen(concept_map: ConceptMap) -> str | None:
     """The key of the chosen reference (kept in the URL as ?ref=)."""
     key = st.session_state[state.REFERENCE]
     return key if key in concept_map.reference_by_key else None
-
-
-def highlight(concept_map: ConceptMap, key: str | None) -> dict[str, list[str]] | None:
-    """What the network view lights up for the chosen reference."""
-    if key is None:
-        return None
-    concepts, claims = details.supported_by(concept_map, key)
-    return {"nodes": [c.id for c in concepts], "edges": [claim.relation_id for claim in claims]}
 
 
 def view(concept_map: ConceptMap, key: str | None) -> None:
@@ -114,3 +107,6 @@ def supported(concept_map: ConceptMap, key: str) -> None:
             type="tertiary",
             icon=":material/arrow_forward:",
         )
+
+
+PANEL = Panel("references", "References", lambda run: view(run.concept_map, chosen(run.concept_map)), wide=True)

@@ -15,6 +15,7 @@ from components.model.errors import MapError
 from components.teaching import score
 from components.text import markdown as md
 from components.ui import cache, problems, state
+from components.ui.panels.panel import Panel, Run
 from components.view import drawing
 
 MAX_BYTES = load.STUDENT_MAX_BYTES  # a student's map is small; this keeps a stray upload from costing the server
@@ -174,3 +175,17 @@ def _corrections(expert: ConceptMap) -> dict[str, str | None]:
         if "In this map" in change and int(row) < len(concepts):
             chosen[concepts[int(row)].id] = by_label.get(change["In this map"])
     return chosen
+
+
+def _result(run: Run) -> score.Score | None:
+    return run.once("score", lambda: result(run.concept_map))
+
+
+PANEL = Panel(
+    "score",
+    "Score a map",
+    lambda run: view(run.concept_map, _result(run)),
+    wide=True,
+    keeps_selection=True,
+    overlay=lambda run: overlay(_result(run)),
+)

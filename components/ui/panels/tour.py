@@ -10,6 +10,17 @@ from components.model.concepts import ConceptMap, Tour
 from components.teaching import tours
 from components.text import markdown as md
 from components.ui import state
+from components.ui.panels.panel import Panel, Run
+from components.view import highlight
+
+
+def settle(run: Run) -> None:
+    """The step kept within the tour being given, and its length known to the arrow keys (state.on_map_tour)."""
+    given = highlight.tour_step(run.concept_map, run.view)
+    if given is not None:
+        tour, number = given
+        st.session_state[state.STEP] = number
+        st.session_state[state.TOUR_STEPS] = len(tour.steps)
 
 
 def current(concept_map: ConceptMap) -> tuple[Tour | None, int]:
@@ -17,17 +28,7 @@ def current(concept_map: ConceptMap) -> tuple[Tour | None, int]:
     tour = tours.find(concept_map, st.session_state[state.TOUR])
     if tour is None:
         return None, 1
-    st.session_state[state.STEP] = min(st.session_state[state.STEP], len(tour.steps))
-    st.session_state[state.TOUR_STEPS] = len(tour.steps)
-    return tour, st.session_state[state.STEP]
-
-
-def shown(concept_map: ConceptMap) -> tuple[list[str], list[str]] | None:
-    """The concepts and relations the current step shows, if a tour is being given in the Tour view."""
-    tour, step = current(concept_map)
-    if tour is None or st.session_state[state.PANEL] != state.TOURS:
-        return None
-    return tours.shown(concept_map, tour.steps[step - 1])
+    return tour, min(max(st.session_state[state.STEP], 1), len(tour.steps))
 
 
 def view(concept_map: ConceptMap, presenting: bool = False) -> None:
@@ -88,3 +89,6 @@ def chooser(concept_map: ConceptMap) -> None:
                 st.caption(md.text(tour.description))
             st.button("Start", key=f"tour-start:{tour.id}", on_click=state.start_tour, args=(tour.id,),
                       icon=":material/play_arrow:", type="primary")  # fmt: skip
+
+
+PANEL = Panel("tour", "Tour", lambda run: view(run.concept_map, run.presenting), settle=settle)

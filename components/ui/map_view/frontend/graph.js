@@ -1,4 +1,4 @@
-// The map as Python sends it (view_data.network) and as the view keeps it: each concept with its kind's
+// The map as Python sends it (drawing.payload) and as the view keeps it: each concept with its kind's
 // look, each relation with its standing's line, who neighbours whom, and which names come first. Pure:
 // no DOM, no vis-network. Every size, colour and line style here comes from Python, in the map's data.
 
@@ -9,12 +9,12 @@
  * A relation as Python sends it.
  * @typedef {{id: string, from: string, to: string, search: string, tip: string, relation: string, type: string,
  *   directed: boolean, standing: string}} EdgeData
- * How a kind of concept is drawn (view_data.STYLES, with its landmark size, outline and pin).
+ * How a kind of concept is drawn (drawing.STYLES, with its landmark size, outline and pin).
  * @typedef {{color: string, shape: string, size: number, font: number, landmark: number, border: string,
  *   pinned: boolean}} KindStyle
  * @typedef {{kind: string, label: string, singular: string, color: string, shape: string}} LegendEntry
  * @typedef {LegendEntry & {border: string}} Kind  a kind of concept as the legend shows it
- * A kind of line and what it means: a standing (view_data.LINES) or a verdict on a student's link.
+ * A kind of line and what it means: a standing (drawing.LINES) or a verdict on a student's link.
  * @typedef {{standing: string, label: string, dashes: Dashes, help: string, color?: string}} Line
  * @typedef {false | number[]} Dashes
  * How names are drawn (view_data: READABLE, TOP_RANKED, LINE_EM, LABEL_THRESHOLD), in px or font sizes.

@@ -3,8 +3,8 @@
 // It searches in the browser, in the map the page already holds (see store.js), so typing costs the
 // server nothing and no list of every name crosses the wire on each run, however large the map. What
 // it shows and matches on (a concept's name, abbreviation, kind and older names; a relation as it reads)
-// is made in Python, in view_data.search_labels, with each concept's other names apart (a node's `also`,
-// view_data.search_aliases) so that one typed exactly ranks its concept first.
+// is made in Python, in drawing.search_labels, with each concept's other names apart (a node's `also`,
+// drawing.search_aliases) so that one typed exactly ranks its concept first.
 
 import { createBox, setSelected, useGraph } from "./searchbox.js";
 import * as store from "./store.js";

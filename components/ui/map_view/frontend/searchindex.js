@@ -5,7 +5,7 @@
 import { mask, words } from "./words.js";
 
 /**
- * What the index reads of the map (view_data.network's nodes and edges).
+ * What the index reads of the map (drawing.payload's nodes and edges).
  * @typedef {Pick<import("./graph.js").NodeData, "id" | "label" | "search" | "also">} SearchNode
  * @typedef {Pick<import("./graph.js").EdgeData, "id" | "from" | "to" | "relation" | "search">} SearchEdge
  * @typedef {{nodes: SearchNode[], edges: SearchEdge[]}} Searched
