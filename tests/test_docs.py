@@ -96,6 +96,18 @@ def test_the_guide_words_claims_modestly_with_examples_the_map_keeps():
     assert not any(" ".join(quote.split()) in told for quote in before)
 
 
+def test_every_script_the_docs_name_exists():
+    """The README and docs/ name the benchmarks and test helpers by path: each is where they say."""
+    pages = [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]
+    named = {
+        (page.name, path)
+        for page in pages
+        for path in re.findall(r"\b((?:benchmarks|tests)/[\w/]+\.py)\b", page.read_text(encoding="utf-8"))
+    }
+    assert any(path.startswith("benchmarks/") for _, path in named)
+    assert [(page, path) for page, path in sorted(named) if not (ROOT / path).is_file()] == []
+
+
 SECURITY = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
 
 

@@ -4,7 +4,7 @@ is the whole of it); the first keystroke apart, and the longest main-thread task
 (once the page is idle after drawing the map, or when the box is focused). Also the packed map's size
 (the search's words ride in it).
 
-    .venv/bin/python tests/bench_search.py [CONCEPTS]      # default 10,000
+    .venv/bin/python benchmarks/search_keystrokes.py [CONCEPTS]      # default 10,000
 """
 
 from __future__ import annotations
@@ -15,9 +15,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-
-sys.path.insert(0, str(Path(__file__).parent / "browser"))
-from app_server import serve
+from harness import serve
 
 from components import layout, load, view_data
 from components.generate import generated_map
