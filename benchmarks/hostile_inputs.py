@@ -28,7 +28,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from harness import ROOT, free_port
+from harness import DRAWN, ROOT, free_port
 
 HEAD = 'meta: {title: T, description: D., source: {citation: C.}, version: "1"}\n'
 ALIASES = "concepts:\n- {{id: a, label: b, kind: facet, summary: c, aliases: [{}1]}}\n"
@@ -132,7 +132,7 @@ def page_under_upload(code: Path, files: dict[str, Path]) -> None:
             page = browser.new_page(viewport={"width": 1500, "height": 1000})
             for name in ("keys.yaml", "aliases.yaml"):
                 page.goto(url)
-                page.wait_for_selector(".atlas-network[data-settled=true]", timeout=60_000)
+                page.wait_for_selector(DRAWN, timeout=60_000)
                 page.get_by_role("button", name="Open").click()
                 upload = page.locator("[data-testid=stFileUploaderDropzoneInput]").first
                 health: list[float] = []

@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
-from harness import ROOT, Run, Session, free_port, serve
+from harness import ROOT, SETTLED, TEST_HOOKS, Run, Session, free_port, serve
 
 from components import brain, graph, layout, load, view_data
 from components.generate import generated_map
@@ -43,8 +43,6 @@ PAPER = ROOT / "concepts.yaml"
 SIZES = (100, 1_000, 5_000, 10_000)
 ROWS: list[tuple[str, str, str, str]] = []  # measure, result, target, note
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-SETTLED = ".atlas-network[data-settled=true]:not([data-animating=true])"
-TEST_HOOKS = "window.__atlasTest = true;"  # the map view's test hooks (el.atlas), loaded when a page asks
 PYVIS_CAP = 120  # seconds: the pyvis app is given this long to paint a map
 
 
