@@ -51,7 +51,7 @@ test-fast: $(BIN)/.dev ## the quick tests: no browser, no throwaway venv, no lon
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
 bench: $(BIN)/.dev ## print the benchmark table (real server and browser; about 10 minutes)
-	$(BIN)/python tests/benchmarks.py
+	$(BIN)/python benchmarks/run.py
 
 lint: $(BIN)/.dev node_modules/.installed ## ruff and Biome: lint and format check, Python and JavaScript
 	$(BIN)/ruff check .

@@ -15,7 +15,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def section(title: str) -> str:
-    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## )", README, re.MULTILINE | re.DOTALL)
+    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", README, re.MULTILINE | re.DOTALL)
     assert match, f"the README has no '## {title}' section"
     return match.group(1).strip()
 
@@ -27,6 +27,31 @@ def test_the_readme_explains_the_map_in_the_apps_own_words():
 def test_the_quick_start_is_two_commands():
     commands = re.findall(r"^(make \w+)", section("Quick start"), re.MULTILINE)
     assert commands == ["make run", "make test"]
+
+
+def package_modules() -> set[str]:
+    """Every module of components/, by its path in the package: `load.py`, `ui/state.py`; a package (a folder
+    with an __init__.py) by its folder and a slash: `ui/network/`."""
+    package = ROOT / "components"
+    found = set()
+    for path in package.rglob("*.py"):
+        relative = path.relative_to(package)
+        if path.name != "__init__.py":
+            found.add(relative.as_posix())
+        elif relative.parent != Path("."):
+            found.add(f"{relative.parent.as_posix()}/")
+    return found
+
+
+def test_the_code_layout_lists_every_module_and_no_other():
+    """The README's "Code layout" has one bullet per module of components/, its path first in backticks
+    (`- `ui/state.py`: ...`), under a heading per folder; a module added, moved or removed changes it."""
+    listed = re.findall(r"^- `([^`]+)`", section("Code layout"), re.MULTILINE)
+    assert len(listed) == len(set(listed)), "a module listed twice"
+    modules = package_modules()
+    assert listed, "no bullet of the form - `path`: ... in the Code layout"
+    assert sorted(modules - set(listed)) == [], "in components/ but not in the README's Code layout"
+    assert sorted(set(listed) - modules) == [], "in the README's Code layout but not in components/"
 
 
 def make_run(*settings: str) -> str:
@@ -95,6 +120,18 @@ def test_the_guide_words_claims_modestly_with_examples_the_map_keeps():
     assert len(after) == len(before) == 2
     assert all(quote in told for quote in after)
     assert not any(" ".join(quote.split()) in told for quote in before)
+
+
+def test_every_script_the_docs_name_exists():
+    """The README and docs/ name the benchmarks and test helpers by path: each is where they say."""
+    pages = [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]
+    named = {
+        (page.name, path)
+        for page in pages
+        for path in re.findall(r"\b((?:benchmarks|tests)/[\w/]+\.py)\b", page.read_text(encoding="utf-8"))
+    }
+    assert any(path.startswith("benchmarks/") for _, path in named)
+    assert [(page, path) for page, path in sorted(named) if not (ROOT / path).is_file()] == []
 
 
 SECURITY = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Start the app (or another Streamlit script) on a free local port, for browser tests and benchmarks."""
+"""Start the app (or another Streamlit script) on a free local port, for browser tests and benchmarks/."""
 
 from __future__ import annotations
 

@@ -16,12 +16,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from app_server import ARTIFACTS, ROOT, App, serve
+from helpers import TEST_HOOKS
 from playwright.sync_api import Browser, BrowserContext, expect
 
 # Every assertion waits on state and retries; on a loaded 2-core machine a rerun can take seconds.
 expect.set_options(timeout=15_000)
 
-TEST_HOOKS = "window.__atlasTest = true;"  # run before the page's own scripts: the view loads testing.js
 MAP = Path(os.environ.get("ATLAS_TEST_MAP", ROOT / "concepts.yaml"))
 CHROMIUM_FLAGS = [
     "--no-sandbox",

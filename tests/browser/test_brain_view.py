@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import DRAWN, new_page, open_at
 from playwright.sync_api import Page, expect
 
 
 def test_the_brain_view_draws_offline_and_its_list_selects_on_the_map(
     page: Page, app, offline: list[str], console_errors: list[str], artifacts: Path
 ):
-    page.goto(f"{app.url}/?panel=brain&selected=tpj")
-    page.wait_for_selector(".atlas-network[data-settled=true]", timeout=30_000)
+    open_at(page, app, "?panel=brain&selected=tpj", until=DRAWN)
     picture = page.locator("[data-testid=stImage] img").first
     expect(picture).to_be_visible(timeout=30_000)
     assert picture.evaluate("img => img.naturalWidth") > 1000
@@ -32,10 +32,9 @@ def test_the_brain_takes_the_stage_in_front_of_a_room(browser, app, artifacts: P
     """At 1280x720 in presentation mode the Brain view can take the map's place: its three views large, the
     names at 14 px or more as shown, the facets' colours in a legend; the 3D view fills the stage; and the map
     comes back as it was."""
-    page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    page = new_page(browser, (1280, 720))
     page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
-    page.goto(f"{app.url}/?panel=brain&present=1")
-    page.wait_for_selector(".atlas-network[data-settled=true]", timeout=30_000)
+    open_at(page, app, "?panel=brain&present=1", until=DRAWN)
     page.get_by_role("button", name="On the stage").click()
     picture = page.locator(".st-key-brain_stage [data-testid=stImage] img")
     expect(picture).to_be_visible(timeout=30_000)

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from helpers import SETTLED, new_page, open_at
 from playwright.sync_api import Browser, Page, expect
 
-SETTLED = ".atlas-network[data-settled=true]:not([data-animating=true])"
 BURSTS = 6
 CLICKS = 12
 APART_MS = 120
@@ -62,10 +62,9 @@ class Watch:
 
 
 def open_page(browser: Browser, app) -> tuple[Page, Watch]:
-    page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
-    watch = Watch(page)
-    page.goto(app.url)
-    page.wait_for_selector(SETTLED, timeout=60_000)
+    page = new_page(browser, (1280, 720))
+    watch = Watch(page)  # listening before the page loads
+    open_at(page, app, timeout=60_000)  # the processor is kept busy
     return page, watch
 
 

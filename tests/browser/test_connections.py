@@ -6,16 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from helpers import SETTLED, new_page, open_at
 from playwright.sync_api import Browser, Page, expect
 
-SETTLED = ".atlas-network[data-settled=true]:not([data-animating=true])"
-
-
-def open_at(browser: Browser, app, query: str = "") -> Page:
-    page = browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
-    page.goto(f"{app.url}/{query}")
-    page.wait_for_selector(SETTLED, timeout=30_000)
-    return page
+SIZE = (1440, 900)
 
 
 def view(page: Page, script: str, arg=None):
@@ -23,7 +17,7 @@ def view(page: Page, script: str, arg=None):
 
 
 def test_a_path_is_lit_on_the_map_one_route_at_a_time(browser: Browser, app, artifacts: Path):
-    page = open_at(browser, app, "?panel=path&path=tpj&path=prosocial_concern")
+    page = open_at(new_page(browser, SIZE), app, "?panel=path&path=tpj&path=prosocial_concern")
     expect(page.get_by_role("radio", name=re.compile(r"Route 3 · \d steps · loose"))).to_be_visible()
     expect(
         page.get_by_role("button", name=re.compile(r"^Temporoparietal junction is part of Mentalizing system"))
@@ -56,7 +50,7 @@ def test_a_path_is_lit_on_the_map_one_route_at_a_time(browser: Browser, app, art
 
 
 def test_a_shift_click_asks_the_way_from_the_selection(browser: Browser, app):
-    page = open_at(browser, app, "?selected=tpj")
+    page = open_at(new_page(browser, SIZE), app, "?selected=tpj")
     page.wait_for_selector(SETTLED)
     canvas = page.locator(".atlas-network canvas").bounding_box()
     point = view(page, "(el, id) => el.atlas.nodePosition(id)", "mentalizing")
@@ -70,7 +64,7 @@ def test_a_shift_click_asks_the_way_from_the_selection(browser: Browser, app):
 
 
 def test_a_cell_of_the_comparison_selects_its_relation(browser: Browser, app, artifacts: Path):
-    page = open_at(browser, app, "?panel=compare")
+    page = open_at(new_page(browser, SIZE), app, "?panel=compare")
     grid = page.locator(".st-key-compare_grid")
     expect(grid.get_by_text("Brain regions by facet", exact=False)).to_be_visible()
     page.screenshot(path=artifacts / "connections-compare.png")
@@ -84,9 +78,7 @@ def test_no_name_in_the_comparison_is_cut(browser: Browser, app):
     """Its headers and row names wrap: none is clipped ("Experienc", "Anterior cingulate cort"), at a
     projector's size and on a phone."""
     for size in ((1280, 720), (390, 844)):
-        page = browser.new_context(viewport={"width": size[0], "height": size[1]}).new_page()
-        page.goto(f"{app.url}/?panel=compare")
-        page.wait_for_selector(SETTLED, timeout=30_000)
+        page = open_at(new_page(browser, size), app, "?panel=compare")
         names = page.locator(".st-key-compare_grid [data-testid=stMarkdownContainer] p")
         expect(names.first).to_be_attached()
         texts = names.all_inner_texts()
@@ -98,7 +90,7 @@ def test_no_name_in_the_comparison_is_cut(browser: Browser, app):
 
 
 def test_the_evidence_view(browser: Browser, app, artifacts: Path):
-    page = open_at(browser, app, "?panel=evidence")
+    page = open_at(new_page(browser, SIZE), app, "?panel=evidence")
     expect(page.get_by_text("How firmly the relations stand")).to_be_visible()
     expect(page.locator(".atlas-legend")).to_contain_text("Tentative")  # the line styles explained on the map
     page.screenshot(path=artifacts / "connections-evidence.png")

@@ -5,19 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app_server import ROOT
+from helpers import DRAWN, EXPLORER_READY, new_page, open_at, standalone_file
 from playwright.sync_api import Page, expect
 
-from components.exchange import export
 from components.model import load
-
-ROOT = Path(__file__).parents[2]
-
-
-def standalone_file(tmp_path: Path, source: Path) -> Path:
-    (page,) = export.export(load.load_concepts(source), "html", "map")
-    target = tmp_path / page.name
-    target.write_bytes(page.data)
-    return target
 
 
 def test_the_standalone_explorer_works_from_disk_with_the_network_blocked(
@@ -27,7 +19,7 @@ def test_the_standalone_explorer_works_from_disk_with_the_network_blocked(
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else (
         tried.append(route.request.url), route.abort()))  # fmt: skip
     page.goto(standalone_file(tmp_path, ROOT / "concepts.yaml").as_uri())
-    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector(EXPLORER_READY)
     expect(page.get_by_role("heading", name="Start here")).to_be_visible()
     point = page.evaluate("atlasExplorer.nodePosition('tpj')")
     box = page.locator("#map canvas").bounding_box()
@@ -52,10 +44,10 @@ def test_the_standalone_explorer_names_concepts_as_the_page_does(browser, tmp_pa
     the_map = load.load_concepts(ROOT / "concepts.yaml")
     labels = {concept.id: concept.label for concept in the_map.concepts}
     landmarks = {concept.id for concept in the_map.concepts if concept.kind in ("facet", "system", "pitfall", "trend")}
-    page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    page = new_page(browser, (1280, 720))
     for hash_, shot in (("", "standalone-fit-1280x720.png"), ("#tpj", "standalone-tpj-1280x720.png")):
         page.goto(standalone_file(tmp_path, ROOT / "concepts.yaml").as_uri() + hash_)
-        page.wait_for_selector("body[data-ready=true]")
+        page.wait_for_selector(EXPLORER_READY)
         page.wait_for_timeout(400)  # the camera's move to the selection
         names = page.evaluate("atlasExplorer.names()")
         assert names
@@ -80,7 +72,7 @@ def test_hostile_text_in_the_standalone_explorer_runs_nothing(page: Page, tmp_pa
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else (
         tried.append(route.request.url), route.abort()))  # fmt: skip
     page.goto(standalone_file(tmp_path, ROOT / "tests" / "data" / "app" / "hostile.yaml").as_uri() + "#facet_one")
-    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector(EXPLORER_READY)
     expect(page.get_by_role("heading", name="Facet <img src=x onerror=alert('label')>")).to_be_visible()
     expect(page.get_by_text("<script>alert('summary')</script>", exact=False)).to_be_visible()
     page.wait_for_timeout(300)
@@ -92,8 +84,7 @@ def test_hostile_text_in_the_standalone_explorer_runs_nothing(page: Page, tmp_pa
 
 
 def test_the_export_menu_downloads_the_explorer_of_the_view(page: Page, app):
-    page.goto(f"{app.url}/?selected=tpj&depth=1")
-    page.wait_for_selector(".atlas-network[data-settled=true]", timeout=30_000)
+    open_at(page, app, "?selected=tpj&depth=1", until=DRAWN)
     page.get_by_role("button", name="Export").click()
     with page.expect_download() as download:
         page.get_by_role("button", name="Explorer (HTML)").click()
@@ -112,20 +103,20 @@ def test_an_address_that_names_nothing_opens_the_explorer_at_its_start(
     """The explorer threw on these (an object's inherited names, a broken escape): the details never drew."""
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
     page.goto(standalone_file(tmp_path, ROOT / "tests" / "data" / "valid" / "minimal.yaml").as_uri() + address)
-    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector(EXPLORER_READY)
     expect(page.get_by_role("heading", name="Start here")).to_be_visible()
     assert page.locator("body").get_attribute("data-selected") == ""
     assert console_errors == []
     page.goto(page.url.split("#")[0] + "#empathy")  # a concept's own id still opens it
     page.reload()
-    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector(EXPLORER_READY)
     expect(page.get_by_role("heading", name="Empathy")).to_be_visible()
 
 
 @pytest.mark.parametrize("hash_", ["#constructor", "#__proto__", "#toString", "#%E0%A4%A"])
 def test_an_address_that_names_no_concept_selects_nothing(page: Page, tmp_path: Path, console_errors, hash_: str):
     page.goto(standalone_file(tmp_path, ROOT / "concepts.yaml").as_uri() + hash_)
-    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector(EXPLORER_READY)
     expect(page.get_by_role("heading", name="Start here")).to_be_visible()
     assert page.locator("body").get_attribute("data-selected") == ""
     assert page.locator(".atlas-network").get_attribute("data-selected") == ""
@@ -135,7 +126,7 @@ def test_an_address_that_names_no_concept_selects_nothing(page: Page, tmp_path: 
 def test_the_standalone_explorer_has_no_test_hooks_unless_asked(browser, tmp_path: Path):
     page = browser.new_page()  # not a context of the tests' own (conftest.py): no window.__atlasTest
     page.goto(standalone_file(tmp_path, ROOT / "concepts.yaml").as_uri())
-    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector(EXPLORER_READY)
     assert page.evaluate("typeof atlasExplorer === 'undefined'")
     assert page.locator(".atlas-network").evaluate("el => el.atlas === undefined")
     page.close()

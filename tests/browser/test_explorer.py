@@ -7,14 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import SETTLED, new_page, open_at
 from playwright.sync_api import Browser, Page, expect
-
-SETTLED = ".atlas-network[data-settled=true]:not([data-animating=true])"  # laid out and not moving
-
-
-def open_map(page: Page, app, query: str = "") -> None:
-    page.goto(f"{app.url}/{query}")
-    page.wait_for_selector(SETTLED, timeout=30_000)
 
 
 def canvas_point(page: Page, script: str, arg: str) -> tuple[float, float]:
@@ -57,7 +51,7 @@ def wait_until(page: Page, script: str, arg: str | None = None, timeout: float =
 def test_the_map_is_painted_with_a_legend(
     page: Page, app, offline: list[str], console_errors: list[str], artifacts: Path
 ):
-    open_map(page, app)
+    open_at(page, app)
     assert painted_share(page) > 0.01
     expect(page.locator(".atlas-legend")).to_contain_text("Facets")
     expect(page.locator(".atlas-legend")).to_contain_text("Brain regions")
@@ -67,7 +61,7 @@ def test_the_map_is_painted_with_a_legend(
 
 
 def test_clicking_a_node_shows_its_details(page: Page, app, console_errors: list[str]):
-    open_map(page, app)
+    open_at(page, app)
     click_node(page, "tpj")
     expect(details_heading(page, "Temporoparietal junction")).to_be_visible()
     expect(page.get_by_text("MNI coordinates:")).to_be_visible()
@@ -83,14 +77,14 @@ def test_clicking_a_node_shows_its_details(page: Page, app, console_errors: list
 
 
 def test_clicking_an_edge_shows_the_claim(page: Page, app):
-    open_map(page, app, "?selected=tpj&depth=1")  # few edges near the one to click
+    open_at(page, app, "?selected=tpj&depth=1")  # few edges near the one to click
     page.mouse.click(*canvas_point(page, "(el, id) => el.atlas.edgePosition(id)", "mentalizing|engages|tpj"))
     expect(details_heading(page, "Relation")).to_be_visible()
     expect(page).to_have_url(re.compile(r"selected=mentalizing%7Cengages%7Ctpj"))
 
 
 def test_clicking_the_background_clears_the_selection(page: Page, app):
-    open_map(page, app, "?selected=tpj")
+    open_at(page, app, "?selected=tpj")
     expect(details_heading(page, "Temporoparietal junction")).to_be_visible()
     page.mouse.click(*canvas_point(page, "el => el.atlas.emptyPoint()", None))
     expect(details_heading(page, "Start here")).to_be_visible()
@@ -100,7 +94,7 @@ def test_clicking_the_background_clears_the_selection(page: Page, app):
 def test_search_selects_and_centres_without_reloading_the_view(page: Page, app):
     library_loads: list[str] = []
     page.on("request", lambda request: library_loads.append(request.url) if "vis-network" in request.url else None)
-    open_map(page, app)
+    open_at(page, app)
     page.locator(".atlas-network canvas").evaluate("canvas => { canvas.dataset.mark = 'first' }")
     search = page.get_by_role("combobox", name="Search")
     search.click()
@@ -133,7 +127,7 @@ def test_a_search_choice_is_on_the_map_before_the_server_answers(page: Page, app
         server.on_message(from_server)
 
     page.route_web_socket(re.compile(r"_stcore/stream"), route)
-    open_map(page, app)
+    open_at(page, app)
     search = page.get_by_role("combobox", name="Search")
     search.fill("TPJ")
     option = page.get_by_role("option", name=re.compile(r"^Temporoparietal junction \(TPJ\)"))
@@ -153,7 +147,7 @@ def test_a_search_choice_is_on_the_map_before_the_server_answers(page: Page, app
 
 
 def test_filters_hide_nodes_without_moving_the_rest(page: Page, app):
-    open_map(page, app)
+    open_at(page, app)
     before = view_state(page, "el => el.atlas.node('tpj')")
     page.get_by_role("button", name="Filters").click()
     page.get_by_role("combobox", name="Kinds").click()
@@ -171,7 +165,7 @@ def test_hostile_text_is_shown_as_text(
 ):
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    open_map(page, hostile_app, "?selected=facet_one")
+    open_at(page, hostile_app, "?selected=facet_one")
     expect(page.get_by_text("<script>alert('summary')</script>", exact=False)).to_be_visible()
     expect(page.get_by_role("heading", name="Facet <img src=x onerror=alert('label')>")).to_be_visible()
     # Bare addresses, e-mails and icon shortcodes stay text: exactly the map's words, nothing clickable.
@@ -205,7 +199,7 @@ def test_hostile_tours_and_views_run_nothing_and_fetch_nothing(
 ):
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    open_map(page, hostile_app, query)
+    open_at(page, hostile_app, query)
     shown = "Step <script>alert('step')</script>" if "tour" in query else "View <script>alert('view')</script> **bold**"
     expect(page.get_by_text(shown, exact=False).first).to_be_visible()
     page.wait_for_timeout(500)  # an injected image or script would have fired by now
@@ -217,9 +211,7 @@ def test_hostile_tours_and_views_run_nothing_and_fetch_nothing(
 
 
 def test_dark_theme_labels_are_light(browser, app, artifacts: Path):
-    context = browser.new_context(color_scheme="dark", viewport={"width": 1500, "height": 1000})
-    page = context.new_page()
-    open_map(page, app)
+    page = open_at(new_page(browser, (1500, 1000), color_scheme="dark"), app)
     color = page.locator(".atlas-network").evaluate("el => el.atlas.theme().text")
     red, green, blue = (
         (int(part) for part in re.findall(r"\d+", color)[:3])
@@ -228,7 +220,7 @@ def test_dark_theme_labels_are_light(browser, app, artifacts: Path):
     )
     assert (0.299 * red + 0.587 * green + 0.114 * blue) / 255 > 0.6
     page.screenshot(path=artifacts / "explorer-dark.png")
-    context.close()
+    page.context.close()
 
 
 def rename_on_save(page: Page, live: Path, original: str) -> None:
@@ -241,7 +233,7 @@ def rename_on_save(page: Page, live: Path, original: str) -> None:
 def test_a_broken_save_keeps_the_selection(page: Page, live_app):
     """Edit a label, then save a broken file: the last valid map stays, and so does all the user chose."""
     app, live, original = live_app
-    open_map(page, app, "?selected=tpj&kinds=region&kinds=facet")
+    open_at(page, app, "?selected=tpj&kinds=region&kinds=facet")
     rename_on_save(page, live, original)
     live.write_text(
         original.replace("Temporoparietal junction", "Temporo-parietal junction").replace("summary:", "sumary:")
@@ -260,12 +252,12 @@ def test_a_broken_save_keeps_the_selection(page: Page, live_app):
 def test_a_save_is_noticed_with_streamlits_file_watcher_on_too(page: Page, watched_app):
     """Streamlit's watcher is off by default (see .streamlit/config.toml); `make dev` turns it on."""
     app, live, original = watched_app
-    open_map(page, app, "?selected=tpj")
+    open_at(page, app, "?selected=tpj")
     rename_on_save(page, live, original)
 
 
 def test_another_papers_map_has_its_own_words(page: Page, example_app, artifacts: Path):
-    open_map(page, example_app)
+    open_at(page, example_app)
     expect(page.get_by_role("heading", name="Working Memory Atlas")).to_be_visible()
     expect(page.get_by_text("The four components of Baddeley's model:")).to_be_visible()
     expect(page).to_have_title("Working Memory Atlas")
@@ -286,7 +278,7 @@ def test_a_page_no_test_asked_of_has_no_test_hooks(browser: Browser, app):
     requested: list[str] = []
     page = browser.new_page()  # not a context of the tests' own (conftest.py): no window.__atlasTest
     page.on("request", lambda request: requested.append(request.url))
-    open_map(page, app)
+    open_at(page, app)
     assert page.locator(".atlas-network").evaluate("el => el.atlas === undefined")
     assert [url for url in requested if url.endswith("/network.js")]
     assert not [url for url in requested if url.endswith("/testing.js")]

@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import re
 
+from helpers import SETTLED, new_page, open_at
 from playwright.sync_api import Browser, Page, expect
-
-SETTLED = ".atlas-network[data-settled=true]:not([data-animating=true])"
-
-
-def open_at(browser: Browser, app, query: str = "") -> Page:
-    page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
-    page.goto(f"{app.url}/{query}")
-    page.wait_for_selector(SETTLED, timeout=30_000)
-    return page
 
 
 def click_concept(page: Page, concept: str) -> None:
@@ -35,7 +27,7 @@ def shows(page: Page, selected: str, panel: str) -> None:
 
 
 def test_back_and_forward_walk_through_selections_and_panels(browser: Browser, app) -> None:
-    page = open_at(browser, app)
+    page = open_at(new_page(browser, (1280, 720)), app)
     click_concept(page, "mentalizing")
     expect(page.get_by_role("heading", name="Mentalizing", exact=True)).to_be_visible()
     click_concept(page, "experience_sharing")
@@ -63,7 +55,7 @@ def test_back_and_forward_walk_through_selections_and_panels(browser: Browser, a
 
 
 def test_back_turns_a_tours_pages_back(browser: Browser, app) -> None:
-    page = open_at(browser, app, "?panel=tour&tour=argument&step=1&present=1")
+    page = open_at(new_page(browser, (1280, 720)), app, "?panel=tour&tour=argument&step=1&present=1")
     next_page = page.get_by_role("button", name="Next")
     for step in (2, 3):
         next_page.click()

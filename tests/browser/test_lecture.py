@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 from app_server import ROOT
+from helpers import new_page, open_at
 from playwright.sync_api import Browser, Page, expect
 
-SETTLED = ".atlas-network[data-settled=true]:not([data-animating=true])"
 WIDTH, HEIGHT = 1280, 720
 STEPS = len(yaml.safe_load((ROOT / "concepts.yaml").read_text())["tours"][0]["steps"])
 
@@ -32,19 +32,11 @@ def on_screen(page: Page, locator) -> bool:
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= HEIGHT and box["x"] + box["width"] <= WIDTH
 
 
-def present(browser: Browser, app, step: int) -> Page:
-    page = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}).new_page()
-    page.goto(f"{app.url}/?panel=tour&tour=argument&step={step}&present=1")
-    page.wait_for_selector(SETTLED, timeout=30_000)
-    return page
-
-
 def test_every_step_names_what_it_lights_and_keeps_its_ways_on_in_sight(browser: Browser, app, artifacts: Path) -> None:
-    page = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}).new_page()
+    page = new_page(browser, (WIDTH, HEIGHT))
     root = page.locator(".atlas-network")
     for step in range(1, STEPS + 1):
-        page.goto(f"{app.url}/?panel=tour&tour=argument&step={step}&present=1")
-        page.wait_for_selector(SETTLED, timeout=30_000)
+        open_at(page, app, f"?panel=tour&tour=argument&step={step}&present=1")
         expect(page.get_by_text(f"Step {step} of {STEPS}")).to_be_visible()
         page.wait_for_timeout(300)  # the frame after the camera's move
         lit = root.evaluate("el => el.atlas.lit()") or []
@@ -69,7 +61,7 @@ def test_every_step_names_what_it_lights_and_keeps_its_ways_on_in_sight(browser:
 
 
 def test_the_last_step_ends_the_tour_and_the_arrow_key_goes_nowhere(browser: Browser, app) -> None:
-    page = present(browser, app, STEPS)
+    page = open_at(new_page(browser, (WIDTH, HEIGHT)), app, f"?panel=tour&tour=argument&step={STEPS}&present=1")
     expect(page.get_by_role("button", name="Next", exact=True)).to_have_count(0)
     page.keyboard.press("ArrowRight")  # before, this went past the end and fell back to step 1
     page.wait_for_timeout(1000)

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app_server import ROOT
+from helpers import EXPLORER_READY, SETTLED, new_page, open_at, standalone_file
 from playwright.sync_api import Browser, Page, expect
-from test_exchange import standalone_file
 
-ROOT = Path(__file__).parents[2]
-SETTLED = ".atlas-network[data-settled=true]:not([data-animating=true])"
 QUERIES = ("TPJ", "theory of mind", "insula", "mirror neurons", "empathy", "engages")
 
 
@@ -62,12 +61,10 @@ def shown(page: Page) -> dict:
 
 
 def test_the_page_and_the_standalone_explorer_show_the_same(browser: Browser, app, tmp_path: Path):
-    page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
-    page.goto(app.url)
-    page.wait_for_selector(SETTLED, timeout=30_000)
-    explorer = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    page = open_at(new_page(browser, (1280, 720)), app)
+    explorer = new_page(browser, (1280, 720))
     explorer.goto(standalone_file(tmp_path, ROOT / "concepts.yaml").as_uri())
-    explorer.wait_for_selector("body[data-ready=true]")
+    explorer.wait_for_selector(EXPLORER_READY)
     same_canvas(explorer, page)
 
     assert view(explorer, "el => el.atlas.lines()") == view(page, "el => el.atlas.lines()")

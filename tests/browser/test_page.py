@@ -9,19 +9,10 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from helpers import SETTLED, new_page, open_at
 from playwright.sync_api import Browser, Page, expect
 
-SETTLED = ".atlas-network[data-settled=true]:not([data-animating=true])"
 SCREENS = [(1280, 720), (1440, 900), (1920, 1080)]
-
-
-def open_at(browser: Browser, app, size: tuple[int, int], query: str = "", scheme: str = "light", **context) -> Page:
-    page = browser.new_context(
-        viewport={"width": size[0], "height": size[1]}, color_scheme=scheme, **context
-    ).new_page()
-    page.goto(f"{app.url}/{query}")
-    page.wait_for_selector(SETTLED, timeout=30_000)
-    return page
 
 
 def view(page: Page, script: str, arg=None):
@@ -41,7 +32,7 @@ def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("size", SCREENS, ids=lambda size: f"{size[0]}x{size[1]}")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_map_fills_the_first_screen_with_readable_names(browser: Browser, app, size, scheme, artifacts: Path):
-    page = open_at(browser, app, size, scheme=scheme)
+    page = open_at(new_page(browser, size, color_scheme=scheme), app)
     width, height = size
     canvas = page.locator(".atlas-canvas").bounding_box()
     assert canvas["y"] + canvas["height"] <= height  # the whole canvas without scrolling
@@ -63,7 +54,9 @@ def test_the_map_fills_the_first_screen_with_readable_names(browser: Browser, ap
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_phone_shows_the_map_first_then_the_details_and_a_way_back(browser: Browser, app, scheme, artifacts: Path):
-    page = open_at(browser, app, (390, 844), "?selected=tpj", scheme=scheme, is_mobile=True, has_touch=True)
+    page = open_at(
+        new_page(browser, (390, 844), color_scheme=scheme, is_mobile=True, has_touch=True), app, "?selected=tpj"
+    )
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
     heading = page.get_by_role("heading", name="Temporoparietal junction", exact=True)
     assert page.locator(".atlas-canvas").bounding_box()["y"] < heading.bounding_box()["y"]
@@ -80,7 +73,7 @@ def test_a_phone_shows_the_map_first_then_the_details_and_a_way_back(browser: Br
 
 
 def test_presentation_mode_shows_the_map_and_details_in_large_type(browser: Browser, app, artifacts: Path):
-    page = open_at(browser, app, (1280, 720), "?present=1&selected=tpj&contrast=1")
+    page = open_at(new_page(browser, (1280, 720)), app, "?present=1&selected=tpj&contrast=1")
     expect(page.get_by_role("heading", level=1)).to_have_count(0)  # no header
     expect(page.get_by_role("combobox", name="Search")).to_have_count(0)
     body = page.get_by_text("Where the temporal and parietal lobes meet", exact=False)
@@ -94,7 +87,7 @@ def test_presentation_mode_shows_the_map_and_details_in_large_type(browser: Brow
 
 
 def test_the_present_button_opens_presentation_mode_and_the_url_keeps_it(browser: Browser, app):
-    page = open_at(browser, app, (1440, 900), "?selected=mentalizing")
+    page = open_at(new_page(browser, (1440, 900)), app, "?selected=mentalizing")
     page.get_by_role("button", name="Present").click()
     expect(page).to_have_url(re.compile(r"present=1"))
     expect(page.get_by_role("button", name="Exit presentation")).to_be_visible()
@@ -102,7 +95,7 @@ def test_the_present_button_opens_presentation_mode_and_the_url_keeps_it(browser
 
 
 def test_the_tab_has_the_maps_title_and_the_apps_own_icon(browser: Browser, app):
-    page = open_at(browser, app, (1280, 720))
+    page = open_at(new_page(browser, (1280, 720)), app)
     expect(page).to_have_title("Empathy Atlas")  # the map's meta.title
     icon = page.locator("link[rel~=icon]").first
     expect(icon).to_have_attribute("href", re.compile(r"^data:image/svg\+xml;base64,"))  # no request at all
@@ -110,7 +103,7 @@ def test_the_tab_has_the_maps_title_and_the_apps_own_icon(browser: Browser, app)
 
 
 def test_the_keyboard_moves_opens_clears_fits_and_zooms(browser: Browser, app):
-    page = open_at(browser, app, (1440, 900))
+    page = open_at(new_page(browser, (1440, 900)), app)
     page.locator(".atlas-canvas").focus()
     page.keyboard.press("ArrowRight")
     first = view(page, "el => el.atlas.cursor()")
@@ -148,7 +141,7 @@ def test_the_keyboard_moves_opens_clears_fits_and_zooms(browser: Browser, app):
 
 
 def test_tooltips_keep_clear_of_the_selection_and_go_when_the_pointer_leaves(browser: Browser, app):
-    page = open_at(browser, app, (1440, 900), "?selected=tpj")
+    page = open_at(new_page(browser, (1440, 900)), app, "?selected=tpj")
     canvas = page.locator(".atlas-network canvas").bounding_box()
     neighbours = ["mentalizing", "mentalizing_system", "default_mode_network", "mental_state_attribution"]
     for neighbour in neighbours:
@@ -166,7 +159,7 @@ def test_tooltips_keep_clear_of_the_selection_and_go_when_the_pointer_leaves(bro
 
 
 def test_a_tap_selects_and_opens_no_tooltip(browser: Browser, app):
-    page = open_at(browser, app, (1280, 800), has_touch=True)
+    page = open_at(new_page(browser, (1280, 800), has_touch=True), app)
     canvas = page.locator(".atlas-network canvas").bounding_box()
     point = view(page, "(el, id) => el.atlas.nodePosition(id)", "tpj")
     page.touchscreen.tap(canvas["x"] + point["x"], canvas["y"] + point["y"])
@@ -176,7 +169,7 @@ def test_a_tap_selects_and_opens_no_tooltip(browser: Browser, app):
 
 
 def test_a_near_miss_on_a_relation_still_selects_it(browser: Browser, app):
-    page = open_at(browser, app, (1440, 900), "?selected=tpj&depth=1")
+    page = open_at(new_page(browser, (1440, 900)), app, "?selected=tpj&depth=1")
     relation = "mentalizing|engages|tpj"
     point = view(page, "(el, id) => el.atlas.edgePosition(id)", relation)
     canvas = page.locator(".atlas-network canvas").bounding_box()
@@ -190,7 +183,7 @@ def test_a_near_miss_on_a_relation_still_selects_it(browser: Browser, app):
 
 
 def test_filters_refit_the_map_and_the_legend_counts_what_is_shown(browser: Browser, app):
-    page = open_at(browser, app, (1440, 900))
+    page = open_at(new_page(browser, (1440, 900)), app)
     page.get_by_role("button", name="Filters").click()
     page.get_by_role("combobox", name="Kinds").click()
     page.get_by_role("option", name="Brain regions").click()
@@ -213,7 +206,7 @@ def test_filters_refit_the_map_and_the_legend_counts_what_is_shown(browser: Brow
 
 
 def test_a_reference_lights_up_on_the_map_on_the_same_screen(browser: Browser, app, artifacts: Path):
-    page = open_at(browser, app, (1440, 900))
+    page = open_at(new_page(browser, (1440, 900)), app)
     page.get_by_role("radio", name="References").click()
     table = page.get_by_role("region", name="The paper's references")
     expect(table).to_be_visible()
@@ -229,7 +222,7 @@ def test_a_reference_lights_up_on_the_map_on_the_same_screen(browser: Browser, a
 
 
 def test_the_outline_selects_on_the_map_by_keyboard(browser: Browser, app, artifacts: Path):
-    page = open_at(browser, app, (1440, 900), "?panel=outline")
+    page = open_at(new_page(browser, (1440, 900)), app, "?panel=outline")
     section = page.locator(".st-key-side_panel summary").filter(has_text="Mentalizing")
     section.focus()
     page.keyboard.press("Enter")  # open its section, by keyboard too
@@ -248,7 +241,7 @@ def test_the_outline_selects_on_the_map_by_keyboard(browser: Browser, app, artif
                                    "?panel=evidence", "?selected=prosocial_concern%7Cengages%7Cvmpfc"])  # fmt: skip
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_serious_problem(browser: Browser, app, query, scheme):
-    page = open_at(browser, app, (1440, 900), query, scheme=scheme)
+    page = open_at(new_page(browser, (1440, 900), color_scheme=scheme), app, query)
     violations = [
         f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')[:200]}"
         for v in Axe().run(page).response["violations"]
@@ -262,7 +255,9 @@ def test_axe_finds_no_serious_problem(browser: Browser, app, query, scheme):
 def test_axe_finds_no_serious_problem_in_the_popovers(browser: Browser, app, popover):
     for scheme in ("light", "dark"):
         page = open_at(
-            browser, app, (1440, 900), "?kinds=region&facets=mentalizing&depth=2&selected=tpj", scheme=scheme
+            new_page(browser, (1440, 900), color_scheme=scheme),
+            app,
+            "?kinds=region&facets=mentalizing&depth=2&selected=tpj",
         )
         page.get_by_role("button", name=re.compile(rf"^{popover}")).click()
         page.wait_for_timeout(500)

@@ -9,12 +9,12 @@ import pytest
 import yaml
 from app_server import App, serve
 from conftest import chromium
+from helpers import DRAWN, open_at
 from playwright.sync_api import Page, WebSocket, expect
 
 from components.model.generate import generated_map
 
 CONCEPTS = 2_000  # above the view's own drawing threshold (500), small enough to start in a second
-SETTLED = ".atlas-network[data-settled=true]"
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +52,7 @@ class Frames:
 
 
 def open_large(page: Page, app: App) -> None:
-    page.goto(app.url)
-    page.wait_for_selector(SETTLED, timeout=60_000)
+    open_at(page, app, until=DRAWN, timeout=60_000)  # a large map
     expect(page.locator(".atlas-network")).to_have_attribute("data-large", "true")
 
 

@@ -7,18 +7,14 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from helpers import new_page, open_at
 from playwright.sync_api import Browser, Page, expect
-
-SETTLED = ".atlas-network[data-settled=true]:not([data-animating=true])"
 
 
 def opened(browser: Browser, app) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    page.goto(app.url)
-    page.wait_for_selector(SETTLED, timeout=30_000)
+    page = open_at(new_page(browser, (1440, 900)), app)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture(scope="module")

@@ -8,15 +8,15 @@ import csv
 from pathlib import Path
 
 import pytest
+from helpers import open_at
 from playwright.sync_api import Page, expect
-from test_explorer import open_map
 
 from components.text.spreadsheet import FORMULA_START
 
 
 @pytest.mark.parametrize("panel", ["references", "evidence"])
 def test_no_table_offers_a_csv_download_of_its_own(page: Page, hostile_app, panel: str):
-    open_map(page, hostile_app, f"?panel={panel}")
+    open_at(page, hostile_app, f"?panel={panel}")
     table = page.get_by_test_id("stDataFrame").first
     expect(table).to_be_visible()
     table.hover()
@@ -25,7 +25,7 @@ def test_no_table_offers_a_csv_download_of_its_own(page: Page, hostile_app, pane
 
 
 def test_the_references_download_writes_cells_a_spreadsheet_shows_as_text(page: Page, hostile_app):
-    open_map(page, hostile_app, "?panel=references")
+    open_at(page, hostile_app, "?panel=references")
     with page.expect_download() as download:
         page.get_by_role("button", name="References (CSV)").click()
     assert download.value.suggested_filename == "references.csv"
@@ -39,7 +39,7 @@ def test_the_references_download_writes_cells_a_spreadsheet_shows_as_text(page: 
 
 def test_the_comparison_is_no_data_table_and_offers_no_download(page: Page, hostile_app):
     """The facets compared are a grid of the page's own elements (ui/compare.py): nothing to download raw."""
-    open_map(page, hostile_app, "?panel=compare")
+    open_at(page, hostile_app, "?panel=compare")
     expect(page.locator(".st-key-compare_grid")).to_be_visible()
     expect(page.get_by_test_id("stDataFrame")).to_have_count(0)
     expect(page.get_by_role("button", name="Download as CSV")).to_have_count(0)

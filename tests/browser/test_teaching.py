@@ -7,20 +7,12 @@ import re
 from pathlib import Path
 
 from app_server import ROOT
-from playwright.sync_api import Browser, Page, expect
-
-SETTLED = ".atlas-network[data-settled=true]:not([data-animating=true])"
-
-
-def open_at(browser: Browser, app, query: str, size=(1280, 720)) -> Page:
-    page = browser.new_context(viewport={"width": size[0], "height": size[1]}).new_page()
-    page.goto(f"{app.url}/{query}")
-    page.wait_for_selector(SETTLED, timeout=30_000)
-    return page
+from helpers import SETTLED, new_page, open_at
+from playwright.sync_api import Browser, expect
 
 
 def test_a_tour_step_in_presentation_mode_and_the_arrow_keys(browser: Browser, app, artifacts: Path):
-    page = open_at(browser, app, "?panel=tour&tour=argument&step=3&present=1")
+    page = open_at(new_page(browser, (1280, 720)), app, "?panel=tour&tour=argument&step=3&present=1")
     expect(page.get_by_role("heading", name="Experience sharing and its regions")).to_be_visible()
     page.wait_for_selector(SETTLED)
     lit = set(page.locator(".atlas-network").evaluate("el => el.atlas.lit()"))
@@ -35,7 +27,7 @@ def test_a_tour_step_in_presentation_mode_and_the_arrow_keys(browser: Browser, a
 
 
 def test_a_quiz_answer_gets_feedback_and_lights_the_relation(browser: Browser, app, artifacts: Path):
-    page = open_at(browser, app, "?panel=quiz&quiz=42", size=(1440, 900))
+    page = open_at(new_page(browser, (1440, 900)), app, "?panel=quiz&quiz=42")
     first = page.get_by_role("radiogroup", name=re.compile(r"^1\. "))
     first.get_by_role("radio").first.check(force=True)
     expect(page.locator("[data-testid=stAlert]").first).to_be_visible()
@@ -46,7 +38,7 @@ def test_a_quiz_answer_gets_feedback_and_lights_the_relation(browser: Browser, a
 
 
 def test_an_uploaded_student_map_is_drawn_on_the_experts(browser: Browser, app, artifacts: Path):
-    page = open_at(browser, app, "?panel=score", size=(1440, 900))
+    page = open_at(new_page(browser, (1440, 900)), app, "?panel=score")
     page.locator("input[type=file]").set_input_files(str(ROOT / "examples" / "student_empathy.yaml"))
     expect(page.get_by_text(re.compile(r"precision 50%"))).to_be_visible()
     expect(page.locator(".atlas-legend")).to_contain_text("Drawn right")

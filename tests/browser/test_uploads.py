@@ -8,19 +8,15 @@ import asyncio
 import contextlib
 import select
 import socket
-import sys
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from protocol_client import Session
 
 from components.model import load
-
-sys.path.insert(0, str(Path(__file__).parents[1]))
-from bench_client import Session
 
 
 def put(url: str, session_id: str, size: int) -> int:

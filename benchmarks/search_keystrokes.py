@@ -4,7 +4,7 @@ is the whole of it); the first keystroke apart, and the longest main-thread task
 (once the page is idle after drawing the map, or when the box is focused). Also the packed map's size
 (the search's words ride in it).
 
-    .venv/bin/python tests/bench_search.py [CONCEPTS]      # default 10,000
+    .venv/bin/python benchmarks/search_keystrokes.py [CONCEPTS]      # default 10,000
 """
 
 from __future__ import annotations
@@ -15,9 +15,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-
-sys.path.insert(0, str(Path(__file__).parent / "browser"))
-from app_server import serve
+from harness import DRAWN, serve
 
 from components.analysis.graph import build
 from components.model import load
@@ -25,7 +23,6 @@ from components.model.generate import generated_map
 from components.view import drawing, layout
 
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-SETTLED = ".atlas-network[data-settled=true]"
 QUERIES = ["region 77", "methd 5", "engages system", "system region 12", "zzzz qqqq", "facet 3"]
 LONG_TASKS = """window.__longTasks = [];
 new PerformanceObserver((list) => {
@@ -61,14 +58,14 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
             page = browser.new_page(viewport={"width": 1440, "height": 900})
             page.goto(app.url)
-            page.wait_for_selector(SETTLED, timeout=120_000)
+            page.wait_for_selector(DRAWN, timeout=120_000)
             page.wait_for_timeout(1_000)
             box = page.get_by_role("combobox", name="Search")
             first = box.evaluate(TYPE, ["r"])[0]
             other = browser.new_page(viewport={"width": 1440, "height": 900})  # as people type: focus first
             other.add_init_script(LONG_TASKS)
             other.goto(app.url)
-            other.wait_for_selector(SETTLED, timeout=120_000)
+            other.wait_for_selector(DRAWN, timeout=120_000)
             drawn = other.evaluate("performance.now()")
             other.wait_for_timeout(4_000)
             idle = max((d for at, d in other.evaluate("window.__longTasks") if at >= drawn), default=0)

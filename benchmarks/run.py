@@ -3,11 +3,11 @@
 Everything is measured in the real server (`streamlit run`) and, for what only a page shows, in headless
 Chromium; maps of 100, 1,000, 5,000 and 10,000 concepts come from `python -m components generate`, next to
 the paper's map. Each browser figure stands beside the plain way of showing a map in Streamlit, pyvis's
-HTML in an iframe (tests/bench_pyvis_app.py), measured in the same run. Server figures come from sessions
-spoken at the protocol level (tests/bench_client.py), so that thirty of them measure the server, not
+HTML in an iframe (benchmarks/pyvis_app.py), measured in the same run. Server figures come from sessions
+spoken at the protocol level (tests/browser/protocol_client.py), so that thirty of them measure the server, not
 thirty browsers on two cores. Numbers are medians unless said; the machine is noisy: compare within a run.
 
-    python tests/benchmarks.py [--quick]     (--quick: the paper's map and 1,000 concepts only)
+    python benchmarks/run.py [--quick]     (--quick: the paper's map and 1,000 concepts only)
 
 Targets (issue "Scale and speed"; the classroom row from "Hardening"), on a 2-core machine:
 first paint < 3 s at 5,000 once warm, and from a cold start on the paper's map; click -> details < 300 ms
@@ -34,11 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
-
-sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parent / "browser"))
-from app_server import ROOT, free_port, serve
-from bench_client import Run, Session
+from harness import ROOT, SETTLED, TEST_HOOKS, Run, Session, free_port, serve
 
 from components.analysis import brain, graph
 from components.model import load
@@ -49,8 +45,6 @@ PAPER = ROOT / "concepts.yaml"
 SIZES = (100, 1_000, 5_000, 10_000)
 ROWS: list[tuple[str, str, str, str]] = []  # measure, result, target, note
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-SETTLED = ".atlas-network[data-settled=true]:not([data-animating=true])"
-TEST_HOOKS = "window.__atlasTest = true;"  # the map view's test hooks (el.atlas), loaded when a page asks
 PYVIS_CAP = 120  # seconds: the pyvis app is given this long to paint a map
 
 
@@ -332,7 +326,7 @@ def bench_page(name: str, browser, url: str) -> float:
 
 def bench_pyvis(name: str, browser, path: Path, ours: float) -> None:
     """The plain way: pyvis HTML in an iframe, physics on, as pyvis makes it."""
-    with serve(path, f"bench-pyvis-{name}", ROOT / "tests" / "bench_pyvis_app.py") as plain:
+    with serve(path, f"bench-pyvis-{name}", Path(__file__).parent / "pyvis_app.py") as plain:
         page = open_page(browser, plain.url)
         start = time.perf_counter()
         page.goto(plain.url)

@@ -8,7 +8,7 @@ process: wall time, processor time and peak memory of that process (the server's
 children. Then, in a real server, a browser uploads the two map files through Open while another session
 clicks and the health check is polled ten times a second: how long each waited during the upload.
 
-    python tests/measure_bounds.py [--code DIR] [--no-server]
+    python benchmarks/hostile_inputs.py [--code DIR] [--no-server]
 
 `--code DIR` measures another checkout (e.g. `git archive c379223 | tar -x -C /tmp/before`), to compare.
 Not a test: figures depend on the machine and its load; rerun both checkouts in one sitting to compare.
@@ -28,11 +28,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parent / "browser"))
-from app_server import free_port
+from harness import DRAWN, ROOT, free_port
 
-ROOT = Path(__file__).parents[1]
 HEAD = 'meta: {title: T, description: D., source: {citation: C.}, version: "1"}\n'
 ALIASES = "concepts:\n- {{id: a, label: b, kind: facet, summary: c, aliases: [{}1]}}\n"
 
@@ -110,12 +107,12 @@ def measure(snippet: str, code: Path, name: str, path: Path) -> str:
 def page_under_upload(code: Path, files: dict[str, Path]) -> None:
     """A real server: a browser uploads each map through Open while another session clicks and the health
     check is polled; how long each waited."""
-    from bench_client import Session
+    from harness import Session
     from playwright.sync_api import sync_playwright
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    log = Path(tempfile.gettempdir()) / f"measure-bounds-{port}.log"
+    log = Path(tempfile.gettempdir()) / f"hostile-inputs-{port}.log"
     environment = {**os.environ, "PYTHONPATH": str(code),
                    "EMPATHY_ATLAS_CONCEPTS": str(ROOT / "tests" / "data" / "app" / "small.yaml")}  # fmt: skip
     with log.open("w") as output:
@@ -136,7 +133,7 @@ def page_under_upload(code: Path, files: dict[str, Path]) -> None:
             page = browser.new_page(viewport={"width": 1500, "height": 1000})
             for name in ("keys.yaml", "aliases.yaml"):
                 page.goto(url)
-                page.wait_for_selector(".atlas-network[data-settled=true]", timeout=60_000)
+                page.wait_for_selector(DRAWN, timeout=60_000)
                 page.get_by_role("button", name="Open").click()
                 upload = page.locator("[data-testid=stFileUploaderDropzoneInput]").first
                 health: list[float] = []

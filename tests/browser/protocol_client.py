@@ -1,5 +1,6 @@
-"""A Streamlit session spoken at the protocol level, for `make bench`: what the server does and sends,
-measured without a browser (thirty browsers on two cores would measure the browsers).
+"""A Streamlit session spoken at the protocol level, for `make bench` (benchmarks/) and the tests of what
+the server takes: what the server does and sends, measured without a browser (thirty browsers on two
+cores would measure the browsers).
 
 A session connects to the app's websocket as the page does, asks for runs (`BackMsg.rerun_script`) with
 widget triggers, says which of the map view's blobs it holds (the `held` state the page's store.js sets,
