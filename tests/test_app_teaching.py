@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_app import open_app, plain, texts, view_data
+from test_app import open_app, plain, texts, map_view_data
 
 from components.model import load
 from components.teaching import quiz
@@ -61,7 +61,7 @@ def test_a_link_to_the_wrong_system_says_where_the_map_puts_it(scored):
 
 
 def test_the_map_draws_where_a_misplaced_link_belongs_and_the_students_line(scored):
-    overlay = view_data(scored)["overlay"]
+    overlay = map_view_data(scored)["overlay"]
     assert "tpj|part_of|mentalizing_system" in overlay["misplaced"]
     assert "mentalizing|engages|mpfc" in overlay["reversed"]
     assert {"from": "tpj", "to": "mirror_system", "type": "part_of"} in overlay["extra"]

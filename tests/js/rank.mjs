@@ -1,5 +1,5 @@
 // Runs the search box's ranking (components/ui/map_view/frontend/ranking.js, over searchindex.js) outside the browser, for
-// tests/test_search_ranking.py: argv[2] is a map's view data (JSON, as view_data.network makes it); each
+// tests/test_search_ranking.py: argv[2] is a map's view data (JSON, as drawing.payload makes it); each
 // line of stdin a query; each line of stdout the ids found for it, best first, as a JSON list.
 import { readFileSync } from "node:fs";
 import { search } from "../../components/ui/map_view/frontend/ranking.js";
