@@ -8,6 +8,8 @@ PORT ?= 8501
 # over the local network; the address students type is then printed (found without asking any
 # outside service, unlike Streamlit's own start-up message on a wildcard address).
 HOST ?= localhost
+# `make run EDIT=1`: an author edits the map in the page (the Edit panel); never on a classroom's server.
+EDIT ?=
 WILDCARD := $(filter 0.0.0.0 ::,$(HOST))
 LAN_ADDRESS = $(shell $(PYTHON) -c "import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.connect(('10.255.255.255', 1)); print(s.getsockname()[0])" 2>/dev/null || echo localhost)
 
@@ -35,9 +37,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-run: $(BIN)/.runtime ## open the app on $(CONCEPTS) (CONCEPTS=other.yaml, PORT=8502, HOST=0.0.0.0 for a classroom)
+run: $(BIN)/.runtime ## open the app on $(CONCEPTS) (CONCEPTS=other.yaml, PORT=8502, HOST=0.0.0.0 for a classroom, EDIT=1 to edit)
 	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
-		$(if $(WILDCARD),--browser.serverAddress $(LAN_ADDRESS)) -- --concepts "$(CONCEPTS)"
+		$(if $(WILDCARD),--browser.serverAddress $(LAN_ADDRESS)) -- --concepts "$(CONCEPTS)" $(if $(EDIT),--edit)
 
 dev: $(BIN)/.dev ## like run, for working on the code: Streamlit's file watcher on, the app reruns when code is saved
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true \

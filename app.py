@@ -1,6 +1,7 @@
 """Empathy Atlas: explore a paper, and the works it cites, as an interactive concept map.
 
     streamlit run app.py -- --concepts FILE     (or EMPATHY_ATLAS_CONCEPTS=FILE; default concepts.yaml)
+    streamlit run app.py -- --edit              (or EMPATHY_ATLAS_EDIT=1): an author edits the map in the page
 
 The page: one line of controls (title, search, filters, Export, Open, About, Present), then the map filling
 the window beside a side panel (ui/explorer.py; the panels are listed in ui/panels). `?present=1` shows the
@@ -19,6 +20,7 @@ import streamlit as st
 from components.model.errors import MapError
 from components.ui import cache, header, page, panels, problems, state, watch
 from components.ui.explorer import explorer
+from components.ui.panels import edit
 
 DEFAULT_MAP = Path(__file__).parent / "concepts.yaml"
 
@@ -34,7 +36,7 @@ def map_file() -> tuple[Path, str]:
 
 st.set_page_config(page_title="Empathy Atlas", layout="wide")
 state.init()
-file_path, name = map_file()
+file_path, name = edit.serve(*map_file())  # with --edit, a starter map the author made may take its place
 opened = st.session_state[state.OPENED]  # a map opened from the page, for this session only
 if opened is None:
     watch.reload_on_change(file_path, cache.signature(file_path))
@@ -52,7 +54,7 @@ except MapError as error:
     file = st.session_state[state.LAST_VALID]
     concept_map = cache.concept_map(file)
 
-options = cache.derived(file, panels.allowed)
+options = cache.derived(file, panels.options())
 state.settle(options)
 presenting = state.presenting()
 drawn = cache.packed_map(file)  # what the view draws, packed once per content

@@ -10,6 +10,9 @@
     generate N -o FILE        a generated map of N concepts, for benchmarks
     brain MAP -o FILE.png|FILE.svg [--view QUERY] [--html FILE.html]   the regions on a glass brain
     new --from FILE -o MAP    a starter map from a bibliography (.bib, .ris, or .txt with one DOI per line)
+    edit MAP WHAT ...         change the map file in place, the rest of it byte for byte: add-concept,
+                              add-relation, delete-concept ID [--with-relations], delete-relation ID,
+                              add-reference --doi DOI | --bibtex FILE (see `edit MAP WHAT --help`)
     export MAP --format F -o OUT [--view QUERY]   the map (or a view of it) as html, graphml, gexf, json,
                               csv, cxl, bibtex, ris, png or svg
 
@@ -30,13 +33,13 @@ from typing import TextIO
 import yaml
 
 from components.analysis import brain, compare, evidence, paths, stats
-from components.exchange import export, starter
+from components.exchange import export, starter, yaml_edit
 from components.exchange.files import overwritten, write_atomic
 from components.model import json_schema, load
 from components.model.concepts import ConceptMap
 from components.model.errors import MapError
 from components.model.generate import generated_map
-from components.model.vocabulary import EVIDENCE, KINDS, Kind, Standing
+from components.model.vocabulary import EVIDENCE, KINDS, Kind, RelationType, Standing
 from components.teaching import quiz, score
 from components.text.terminal import visible
 from components.view import address, scope
@@ -84,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     starting = commands.add_parser("new", help="a starter map from a bibliography (.bib, .ris or DOIs in .txt)")
     starting.add_argument("--from", required=True, dest="source", help="the bibliography file")
     starting.add_argument("-o", "--output", required=True, help="the map file to write")
+    _edit_parser(commands.add_parser("edit", help="change a map file in place (the rest of it byte for byte)"))
     exporting = commands.add_parser("export", help="the map, or a view of it, in another tool's format")
     exporting.add_argument("map", help="map file")
     exporting.add_argument("--format", required=True, choices=list(export.FORMATS), dest="format_name")
@@ -106,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _score(args)
     if args.command == "new":
         return _new(args)
+    if args.command == "edit":
+        return _edit(args)
     try:
         concept_map = load.load_concepts(args.map)
     except MapError as error:
@@ -159,6 +165,74 @@ def _new(args: argparse.Namespace) -> int:
     data = made.data
     counts = f"{len(data['references'])} references, {len(data['concepts'])} stub concepts"
     say(f"{args.output}: {counts} to rename and link")
+    say(f"Edit it in the page: make run EDIT=1 CONCEPTS={args.output}", file=sys.stderr)
+    return 0
+
+
+def _edit_parser(editing: argparse.ArgumentParser) -> None:
+    editing.add_argument("map", help="the map file to change")
+    what = editing.add_subparsers(dest="what", required=True, metavar="WHAT")
+    concept = what.add_parser("add-concept", help="a new concept")
+    concept.add_argument("--id", required=True)
+    concept.add_argument("--label", required=True)
+    concept.add_argument("--kind", required=True, choices=[str(kind) for kind in Kind])
+    concept.add_argument("--summary", required=True)
+    concept.add_argument("--abbrev")
+    concept.add_argument("--alias", action="append", default=[], dest="aliases", help="repeat for each")
+    concept.add_argument("--ref", action="append", default=[], dest="refs", help="a reference key; repeat for each")
+    concept.add_argument("--mni", help="x,y,z in mm (regions)")
+    relation = what.add_parser("add-relation", help="a new relation")
+    relation.add_argument("--source", required=True)
+    relation.add_argument("--type", required=True, choices=[str(kind) for kind in RelationType])
+    relation.add_argument("--target", required=True)
+    relation.add_argument("--ref", action="append", required=True, dest="refs", help="a reference key; repeat")
+    relation.add_argument("--note", required=True)
+    relation.add_argument("--standing", choices=[str(standing) for standing in Standing])
+    gone = what.add_parser("delete-concept", help="a concept (refused while relations need it)")
+    gone.add_argument("id")
+    gone.add_argument("--with-relations", action="store_true", help="delete its relations with it")
+    what.add_parser("delete-relation", help="a relation, by SOURCE|TYPE|TARGET").add_argument("id")
+    reference = what.add_parser("add-reference", help="a reference from a DOI or a BibTeX entry")
+    given = reference.add_mutually_exclusive_group(required=True)
+    given.add_argument("--doi")
+    given.add_argument("--bibtex", help="a .bib file")
+
+
+def _edit(args: argparse.Namespace) -> int:
+    """One edit to the map file, checked by the loader before it is written (yaml_edit)."""
+    try:
+        content = load.read_file(args.map)
+        text = content.decode("utf-8")
+        fields = {key: value for key, value in vars(args).items() if key not in ("command", "map", "what")}
+        notes: list[str] = []
+        if args.what == "add-concept":
+            mni = [float(part) for part in args.mni.split(",")] if args.mni else None
+            edited = yaml_edit.add(text, "concepts", {**fields, "mni": mni})
+        elif args.what == "add-relation":
+            edited = yaml_edit.add(text, "relations", fields)
+        elif args.what == "delete-concept":
+            edited = yaml_edit.delete_concept(text, args.id, args.with_relations)
+        elif args.what == "delete-relation":
+            edited = yaml_edit.delete(text, "relations", args.id)
+        else:
+            data = load.parse(text, args.map)
+            source = args.doi or load.read_file(args.bibtex, limit=starter.MAX_BYTES).decode("utf-8", "replace")
+            first = max((reference.n for reference in data.references), default=0) + 1
+            found, notes = yaml_edit.references_from(source, data.reference_by_key, first)
+            for reference in found:
+                text = edited = yaml_edit.add(text, "references", reference)
+        outcome = yaml_edit.save(args.map, args.map, edited, yaml_edit.digest(content))
+    except MapError as error:
+        return _problems(args.map, error)
+    except (yaml_edit.EditRefused, ValueError) as error:
+        say(f"{args.map}: {error}", file=sys.stderr)
+        return 1
+    if isinstance(outcome, yaml_edit.Conflict):
+        say(f"{args.map}: the file changed while it was being edited; nothing written, try again", file=sys.stderr)
+        return 1
+    for note in notes:
+        say(f"{args.map}: {note}", file=sys.stderr)
+    say(f"{args.map}: {args.what.replace('-', ' ')}: done")
     return 0
 
 

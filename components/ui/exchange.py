@@ -5,17 +5,19 @@ map from a bibliography). Files are made only when their button is pressed."""
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 
-from components.exchange import export, starter
+from components.exchange import export, starter, yaml_edit
 from components.model import load
 from components.model.concepts import ConceptMap
 from components.model.errors import MapError
 from components.text import markdown as md
 from components.ui import cache, problems, state
+from components.ui.panels import edit
 from components.view import scope
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -120,6 +122,8 @@ def open_menu(current: str) -> None:
     )
     if bibliography is not None:
         _starter(bibliography.name, bibliography.size, bibliography.getvalue)
+    if problem := st.session_state.pop("starter_problem", None):
+        st.error(md.text(problem))
 
 
 def _open_upload(name: str, size: int, read: Callable[[], bytes]) -> None:
@@ -185,3 +189,28 @@ def _starter(name: str, size: int, read: Callable[[], bytes]) -> None:
         st.caption(f"… and {len(made.notes) - 20} more notes, at the top of the file.")
     st.download_button("Starter map (YAML)", data=made.yaml, file_name=f"{Path(name).stem}-map.yaml",
                        mime="application/yaml", on_click="ignore", icon=":material/download:")  # fmt: skip
+    if edit.enabled():  # the author's own server: the map written beside the served one, and opened to edit
+        st.text_input(
+            "…or write it beside the served map, and edit it here",
+            f"{Path(name).stem}-map.yaml",
+            key="starter_target",
+            help="A new file's name (.yaml), in the served map's folder.",
+        )
+        st.button("Write it and edit it", on_click=_write_starter, args=(made.yaml,), icon=":material/edit:")
+
+
+def _write_starter(text: str) -> None:
+    """Callback: the starter map written to a new file beside the served map, and this session editing it."""
+    target = str(st.session_state.get("starter_target") or "").strip()
+    served = Path(st.session_state[edit.FILE][0])
+    if Path(target).name != target or not target.endswith((".yaml", ".yml")):
+        st.session_state["starter_problem"] = "Give a file name ending in .yaml, without a folder."
+        return
+    path = served.parent / target
+    try:
+        yaml_edit.create(path, text, target)
+    except (MapError, yaml_edit.EditRefused) as error:
+        st.session_state["starter_problem"] = str(error)
+        return
+    edit.edit_new_file(path, os.path.relpath(path))
+    st.session_state[state.PANEL] = edit.PANEL.name

@@ -3,14 +3,14 @@ below lists them in the order of their tabs. Adding a panel is a new module and 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 import streamlit as st
 
 from components.model.concepts import ConceptMap
 from components.ui import state
-from components.ui.panels import brain, compare, details, evidence, outline, path, quiz, references, score, tour
+from components.ui.panels import brain, compare, details, edit, evidence, outline, path, quiz, references, score, tour
 from components.ui.panels.panel import Panel, Run
 from components.view import address
 
@@ -29,7 +29,13 @@ PANELS: dict[str, Panel] = {
         score.PANEL,
     )
 }
-state.keep_selection_in(name for name, panel in PANELS.items() if panel.keeps_selection)
+EDITING: dict[str, Panel] = {**PANELS, edit.PANEL.name: edit.PANEL}  # only when started for editing (--edit)
+state.keep_selection_in(name for name, panel in EDITING.items() if panel.keeps_selection)
+
+
+def listed() -> dict[str, Panel]:
+    """The panels this app offers: the Edit panel only if it was started for editing."""
+    return EDITING if edit.enabled() else PANELS
 
 
 def allowed(concept_map: ConceptMap) -> dict[str, Collection[Any]]:
@@ -37,8 +43,19 @@ def allowed(concept_map: ConceptMap) -> dict[str, Collection[Any]]:
     return address.allowed(concept_map, PANELS)
 
 
+def allowed_editing(concept_map: ConceptMap) -> dict[str, Collection[Any]]:
+    """The same, the Edit panel among them."""
+    return address.allowed(concept_map, EDITING)
+
+
+def options() -> Callable[[ConceptMap], dict[str, Collection[Any]]]:
+    """What computes the values the view may take (cached by the map's content and this function's name)."""
+    return allowed_editing if edit.enabled() else allowed
+
+
 def shown(view: address.View) -> Panel:
-    return PANELS.get(view.panel, PANELS[address.DETAILS])
+    panels = listed()
+    return panels.get(view.panel, panels[address.DETAILS])
 
 
 def tabs(presenting: bool) -> None:
@@ -50,15 +67,15 @@ def tabs(presenting: bool) -> None:
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         st.segmented_control(
             "Show",
-            options=list(PANELS),
-            format_func=lambda name: PANELS[name].label,
+            options=list(listed()),
+            format_func=lambda name: EDITING[name].label,
             required=True,
             label_visibility="collapsed",
             wrap=True,
-            **state.widget(state.PANEL, PANELS),
+            **state.widget(state.PANEL, listed()),
         )
         if presenting:
             st.button("Exit presentation", icon=":material/close_fullscreen:", on_click=state.present, args=(False,))
 
 
-__all__ = ["PANELS", "Panel", "Run", "allowed", "shown", "tabs"]
+__all__ = ["EDITING", "PANELS", "Panel", "Run", "allowed", "allowed_editing", "listed", "options", "shown", "tabs"]

@@ -1,0 +1,414 @@
+"""The Edit panel: an author changes the served map file beside the map, without YAML. Only when the app was
+started for editing (`make run EDIT=1`: `streamlit run app.py -- --edit`, or EMPATHY_ATLAS_EDIT=1); a classroom
+server has no such panel and writes nothing (`enabled`, checked again before every write).
+
+The map's selection chooses what the forms edit (a concept or a relation), or they add a new one; references
+come from the map's list, or are added by DOI or BibTeX. Save applies the edit to the file's text
+(components/exchange/yaml_edit.py: the rest of the file byte for byte), checks it with the app's loader (its
+problems shown under the fields they are about, as file:line:col), and writes it unless the file changed on
+disk meanwhile (then both versions are shown, and nothing written). The file watcher then reloads the map for
+every session. Undo writes back what the last saves replaced."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from components.exchange import yaml_edit
+from components.model import load
+from components.model.concepts import Concept, ConceptMap, Relation
+from components.model.errors import MapError
+from components.model.vocabulary import KINDS, RELATIONS, Kind, RelationType, Standing
+from components.text import markdown as md
+from components.text.citations import short_citation
+from components.ui import state
+from components.ui.panels.panel import Panel, Run
+
+FILE = "edit_file"  # (path, name): the map file this session edits
+PROBLEMS = "edit_problems"  # {field: [file:line:col: message]} of the last edit refused
+CONFLICT = "edit_conflict"  # the Conflict of the last save, if the file had changed on disk
+SAVES = "edit_saves"  # the saves this session made, last last: what undo writes back
+DONE = "edit_done"  # what the last save did, in words
+FORM = "edit_form"  # which form is shown: Concept, Relation or References
+FOLLOWED = "edit_followed"  # the selection the form last followed
+NEW = "(new)"
+
+
+def enabled() -> bool:
+    """Whether the app was started for editing (`-- --edit`, or EMPATHY_ATLAS_EDIT=1)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--edit", action="store_true")
+    return bool(parser.parse_known_args(sys.argv[1:])[0].edit) or os.environ.get("EMPATHY_ATLAS_EDIT") == "1"
+
+
+def serve(path: Path, name: str) -> tuple[Path, str]:
+    """The map file this session shows: in edit mode, a starter map the author wrote takes the served one's place."""
+    if not enabled():
+        return path, name
+    chosen: tuple[Path, str] = st.session_state.setdefault(FILE, (path, name))
+    return chosen
+
+
+def edit_new_file(path: Path, name: str) -> None:
+    """From now on this session shows and edits the map file at `path` (a starter map just written)."""
+    if enabled():
+        st.session_state[FILE] = (path, name)
+        st.session_state[SAVES] = []
+        state.reset()
+
+
+def draw(run: Run) -> None:
+    if not enabled() or FILE not in st.session_state:
+        st.info("This map cannot be changed here.")  # unreachable without --edit: the panel is not listed
+        return
+    if st.session_state[state.OPENED] is not None or run.file.sent:
+        st.info("This session shows a map opened from the page. Go back to the served map to edit it.")
+        return
+    name = st.session_state[FILE][1]
+    st.caption(f"Editing **{md.text(name)}**: a save writes the file, and every open page shows it.")
+    _outcome()
+    selection = run.selection
+    if selection is not None and st.session_state.get(FOLLOWED) != selection.id:  # the form follows a new selection
+        st.session_state[FOLLOWED] = selection.id
+        st.session_state[FORM] = "Relation" if selection.relation else "Concept"
+    st.session_state.setdefault(FORM, "Concept")
+    form = st.segmented_control(
+        "Edit", ["Concept", "Relation", "References"], key=FORM, required=True, label_visibility="collapsed"
+    )
+    if form == "Concept":
+        _concept_form(run, selection.concept if selection and selection.concept else None)
+    elif form == "Relation":
+        _relation_form(run, selection.relation if selection and selection.relation else None)
+    else:
+        _references_form(run)
+
+
+def _outcome() -> None:
+    """What the last save did, its conflict, and the way back."""
+    conflict: yaml_edit.Conflict | None = st.session_state.get(CONFLICT)
+    if conflict is not None:
+        st.error(
+            "The file changed on disk since the map was shown: nothing was written. Here is what differs "
+            "between the file now and your edit; the map now shows the file, and your form keeps your edit."
+        )
+        changes = difflib.unified_diff(
+            conflict.disk.splitlines(), conflict.ours.splitlines(), "on disk", "yours", lineterm="", n=1
+        )
+        st.code("\n".join(changes), language="diff")
+        st.button("Dismiss", on_click=st.session_state.pop, args=(CONFLICT, None), key="edit_dismiss")
+    elif st.session_state.get(DONE):
+        st.success(st.session_state[DONE], icon=":material/check:")
+    general = st.session_state.get(PROBLEMS, {}).get("", [])
+    if general:
+        st.error("Not saved: the map would have these problems.")
+        st.code("\n".join(general), language=None, wrap_lines=True)
+    saves = st.session_state.get(SAVES, [])
+    if saves:
+        st.button(f"Undo the last save ({len(saves)})", on_click=_undo, icon=":material/undo:", key="edit_undo")
+
+
+def _problem(field: str) -> None:
+    for problem in st.session_state.get(PROBLEMS, {}).get(field, []):
+        st.caption(f":red[{md.text(problem)}]")
+
+
+def _concept_form(run: Run, concept: Concept | None) -> None:
+    concept_map = run.concept_map
+    key = f"edit_concept_{concept.id if concept else NEW}"
+    if concept:
+        st.markdown(f"Editing **{md.text(concept.label)}**; select another on the map, or")
+        st.button("Add a new concept", on_click=state.select, args=(None,), key="edit_concept_new")
+    else:
+        st.markdown("A new concept (select one on the map to edit it).")
+    with st.form(key, border=False):
+        st.text_input(
+            "Id",
+            value=concept.id if concept else "",
+            disabled=concept is not None,
+            help="Lowercase letters, digits and _; how relations name it",
+            key=f"{key}_id",
+        )
+        _problem("id")
+        st.text_input("Label", value=concept.label if concept else "", key=f"{key}_label")
+        _problem("label")
+        kinds = [str(kind) for kind in Kind]
+        st.selectbox(
+            "Kind",
+            kinds,
+            index=kinds.index(concept.kind) if concept else None,
+            format_func=lambda k: KINDS[Kind(k)].label,
+            key=f"{key}_kind",
+        )
+        _problem("kind")
+        st.text_area("Summary", value=concept.summary if concept else "", key=f"{key}_summary")
+        _problem("summary")
+        st.text_input(
+            "Aliases (comma-separated)", value=", ".join(concept.aliases) if concept else "", key=f"{key}_aliases"
+        )
+        _problem("aliases")
+        _references(concept_map, concept.refs if concept else (), f"{key}_refs")
+        _problem("refs")
+        if concept and concept.mni and isinstance(concept.mni[0], tuple):
+            st.caption("MNI: two points (one per hemisphere); change them in the file.")
+        else:
+            point = ", ".join(f"{c:g}" for c in concept.mni) if concept and concept.mni else ""
+            st.text_input("MNI x, y, z in mm (regions)", value=point, key=f"{key}_mni")
+        _problem("mni")
+        st.form_submit_button(
+            "Save concept",
+            type="primary",
+            on_click=_save_concept,
+            args=(key, concept.id if concept else None),
+            icon=":material/save:",
+        )
+    if concept:
+        with st.container(horizontal=True, vertical_alignment="center"):
+            linked = [r for r in concept_map.relations if concept.id in (r.source, r.target)]
+            cascade = st.checkbox(f"with its {len(linked)} relations", key=f"{key}_cascade") if linked else False
+            st.button(
+                "Delete concept",
+                on_click=_save,
+                icon=":material/delete:",
+                key=f"{key}_delete",
+                args=(
+                    lambda text: yaml_edit.delete_concept(text, concept.id, cascade),
+                    "concepts",
+                    -1,
+                    f"Deleted {concept.label}.",
+                ),
+            )
+
+
+def _relation_form(run: Run, relation: Relation | None) -> None:
+    concept_map = run.concept_map
+    key = f"edit_relation_{relation.id if relation else NEW}"
+    if relation:
+        st.markdown("Editing the selected relation; select another on the map, or")
+        st.button("Add a new relation", on_click=state.select, args=(None,), key="edit_relation_new")
+    ids = list(concept_map.concept_by_id)
+    label = {concept.id: concept.label for concept in concept_map.concepts}.__getitem__
+    with st.form(key, border=False):
+        st.selectbox(
+            "From", ids, index=ids.index(relation.source) if relation else None, format_func=label, key=f"{key}_source"
+        )
+        _problem("source")
+        types = [str(kind) for kind in RelationType]
+        st.selectbox(
+            "Type",
+            types,
+            index=types.index(relation.type) if relation else None,
+            format_func=lambda t: RELATIONS[RelationType(t)].words()[0],
+            key=f"{key}_type",
+        )
+        _problem("type")
+        st.selectbox(
+            "To", ids, index=ids.index(relation.target) if relation else None, format_func=label, key=f"{key}_target"
+        )
+        _problem("target")
+        _references(concept_map, relation.refs if relation else (), f"{key}_refs")
+        _problem("refs")
+        st.text_area("Note: what the cited work showed", value=relation.note if relation else "", key=f"{key}_note")
+        _problem("note")
+        standings = [str(standing) for standing in Standing]
+        st.selectbox(
+            "Standing (if not as its type and references say)",
+            standings,
+            key=f"{key}_standing",
+            index=standings.index(relation.standing) if relation and relation.standing else None,
+        )
+        _problem("standing")
+        st.form_submit_button(
+            "Save relation",
+            type="primary",
+            on_click=_save_relation,
+            args=(relation.id if relation else None,),
+            icon=":material/save:",
+        )
+    if relation:
+        st.button(
+            "Delete relation",
+            icon=":material/delete:",
+            key=f"{key}_delete",
+            on_click=_save,
+            args=(
+                lambda text: yaml_edit.delete(text, "relations", relation.id),
+                "relations",
+                -1,
+                "Deleted the relation.",
+            ),
+        )
+
+
+def _references_form(run: Run) -> None:
+    st.markdown("Add works to the map's references, to cite them in concepts and relations.")
+    with st.form("edit_references", border=False):
+        st.text_area(
+            "DOIs (one a line) or BibTeX entries",
+            key="edit_reference_source",
+            placeholder="10.1038/nn.3085\nor @article{saxe2003, author = {...}, ...}",
+        )
+        _problem("references")
+        st.form_submit_button("Add references", type="primary", on_click=_add_references, args=(run.concept_map,))
+
+
+def _references(concept_map: ConceptMap, chosen: tuple[str, ...], key: str) -> None:
+    by_key = concept_map.reference_by_key
+    st.multiselect(
+        "References",
+        list(by_key),
+        default=[k for k in chosen if k in by_key],
+        format_func=lambda k: f"{short_citation(by_key[k])} ({k})",
+        key=key,
+    )
+
+
+# ---------------------------------------------------------------- callbacks: each edit is one save
+
+
+def _read(key: str, name: str) -> Any:
+    return st.session_state.get(f"{key}_{name}")
+
+
+def _save_concept(key: str, concept_id: str | None) -> None:
+    aliases = [alias.strip() for alias in (_read(key, "aliases") or "").split(",") if alias.strip()]
+    fields: dict[str, Any] = {
+        "label": _read(key, "label"),
+        "kind": _read(key, "kind"),
+        "summary": _read(key, "summary"),
+        "aliases": aliases,
+        "refs": list(_read(key, "refs") or []),
+    }
+    if f"{key}_mni" in st.session_state:  # (a region of two points has no field: they stay as they are)
+        mni = (_read(key, "mni") or "").strip()
+        try:
+            fields["mni"] = [float(part) for part in mni.split(",")] if mni else None
+        except ValueError:
+            st.session_state[PROBLEMS] = {"mni": ["write three numbers, x, y, z, in mm (e.g. 52, -54, 24)"]}
+            return
+    if concept_id is None:
+        new_id = (_read(key, "id") or "").strip()
+        _save(
+            lambda text: yaml_edit.add(text, "concepts", {"id": new_id, **fields}),
+            "concepts",
+            -1,
+            f"Added {fields['label'] or new_id}.",
+            select=new_id,
+        )
+    else:
+        _save(
+            lambda text: yaml_edit.change(text, "concepts", concept_id, fields),
+            "concepts",
+            concept_id,
+            f"Saved {fields['label']}.",
+        )
+
+
+def _save_relation(relation_id: str | None) -> None:
+    key = f"edit_relation_{relation_id or NEW}"
+    fields = {name: _read(key, name) for name in ("source", "type", "target", "note", "standing")}
+    fields["refs"] = list(_read(key, "refs") or [])
+    new_id = f"{fields['source']}|{fields['type']}|{fields['target']}"
+    if relation_id is None:
+        _save(
+            lambda text: yaml_edit.add(text, "relations", fields), "relations", -1, "Added the relation.", select=new_id
+        )
+    else:
+        _save(
+            lambda text: yaml_edit.change(text, "relations", relation_id, fields),
+            "relations",
+            new_id,
+            "Saved the relation.",
+            select=new_id,
+        )
+
+
+def _add_references(concept_map: ConceptMap) -> None:
+    source = (st.session_state.get("edit_reference_source") or "").strip()
+    first = max((reference.n for reference in concept_map.references), default=0) + 1
+    try:
+        found, notes = yaml_edit.references_from(source, concept_map.reference_by_key, first)
+    except MapError as error:
+        st.session_state[PROBLEMS] = {"references": [problem.message for problem in error.problems]}
+        return
+
+    def added(text: str) -> str:
+        for reference in found:
+            text = yaml_edit.add(text, "references", reference)
+        return text
+
+    keys = ", ".join(reference["key"] for reference in found)
+    _save(added, "references", -1, f"Added {keys}. " + " ".join(notes))
+
+
+def _save(edit: Callable[[str], str], section: str, entry: str | int, done: str, select: str | None = None) -> None:
+    """Apply one edit to the file as the page shows it, check it, and write it (see the module's docstring)."""
+    for key in (PROBLEMS, CONFLICT, DONE):
+        st.session_state.pop(key, None)
+    if not enabled():  # no form is drawn without --edit; no callback writes either
+        return
+    path, name = st.session_state[FILE]
+    last = st.session_state[state.LAST_VALID]
+    base = last.content.decode("utf-8")
+    try:
+        edited = edit(base)
+        outcome = yaml_edit.save(path, name, edited, yaml_edit.digest(last.content))
+    except yaml_edit.EditRefused as error:
+        st.session_state[PROBLEMS] = {"": [str(error)]}
+        return
+    except MapError as error:
+        index = _index(edited, section, entry)
+        st.session_state[PROBLEMS] = {
+            field: [str(problem) for problem in problems]
+            for field, problems in yaml_edit.problems_by_field(error, section, index).items()
+        }
+        return
+    _saved(outcome, done, select)
+
+
+def _undo() -> None:
+    for key in (PROBLEMS, CONFLICT, DONE):
+        st.session_state.pop(key, None)
+    if not enabled() or not st.session_state.get(SAVES):
+        return
+    path, name = st.session_state[FILE]
+    try:
+        outcome = yaml_edit.undo(path, name, st.session_state[SAVES][-1])
+    except MapError as error:
+        st.session_state[PROBLEMS] = {"": [str(problem) for problem in error.problems]}
+        return
+    if isinstance(outcome, yaml_edit.Saved):
+        st.session_state[SAVES].pop()
+        st.session_state[DONE] = "Undone."
+    else:
+        st.session_state[CONFLICT] = outcome
+
+
+def _saved(outcome: yaml_edit.Saved | yaml_edit.Conflict, done: str, select: str | None) -> None:
+    if isinstance(outcome, yaml_edit.Conflict):
+        st.session_state[CONFLICT] = outcome
+        return
+    st.session_state.setdefault(SAVES, []).append(outcome)
+    st.session_state[DONE] = done
+    st.session_state[state.SELECTED] = select
+
+
+def _index(text: str, section: str, entry: str | int) -> int:
+    """Where the edited entry is in its section (-1: the last)."""
+    try:
+        entries = load.read_yaml(text, track=False).data.get(section) or []
+    except MapError:
+        return -1
+    if entry == -1:
+        return len(entries) - 1
+    keys = [yaml_edit.key_of(section, e) if isinstance(e, dict) else "" for e in entries]
+    return keys.index(str(entry)) if entry in keys else -1
+
+
+PANEL = Panel("edit", "Edit", draw, keeps_selection=True)
