@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_app import open_app, plain, texts, map_view_data
+from test_app import map_view_data, open_app, plain, texts
 
 from components.model import load
 from components.teaching import quiz
