@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.model.concepts import ConceptMap
 from components.ui import state
-from components.ui.panels import brain, compare, details, evidence, outline, path, quiz, references, score, tour
+from components.ui.panels import brain, build, compare, details, evidence, outline, path, quiz, references, score, tour
 from components.ui.panels.panel import Panel, Run
 from components.view import address
 
@@ -27,6 +27,7 @@ PANELS: dict[str, Panel] = {
         outline.PANEL,
         quiz.PANEL,
         score.PANEL,
+        build.PANEL,
     )
 }
 state.keep_selection_in(name for name, panel in PANELS.items() if panel.keeps_selection)
