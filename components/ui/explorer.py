@@ -47,27 +47,31 @@ def explorer(file: cache.MapFile, concept_map: ConceptMap, drawn: drawing.Blob) 
     wide = run.panel.wide and not staged
     map_column, side_column = st.columns([3, 2] if wide else [7, 2] if run.presenting else [5, 2], gap="medium")
     with map_column:
-        if staged and run.panel.on_stage:  # the panel in the map's place; the map stays loaded, out of sight
-            run.panel.on_stage(run)
-        if not run.visible.nodes:
-            st.info(NO_CONCEPTS)
-        elif filters.focus_depth and not filters.focus:
-            st.info(NO_FOCUS)
-        map_view.show(
-            drawn,
-            title=concept_map.meta.title,
-            visible=drawing.shown(concept_map, run.visible.nodes, run.visible.edges) if run.filtered else None,
-            selection=selection,
-            highlight=lit.as_view() if lit else None,
-            frame=lit.frame if lit else (),
-            touring=bool(lit and lit.touring),
-            overlay=run.panel.overlay(run) if run.panel.overlay else None,
-            presenting=run.presenting,
-            high_contrast=state.high_contrast(),
-            on_select=state.on_map_select,
-            on_tour=state.on_map_tour,
-            key=state.MAP_VIEW,
-        )
+        board = run.panel.board(run) if run.panel.board else None
+        if board is not None:  # the panel's drawing board in the map's place (Build); the map is not drawn
+            map_view.build(drawn, map_key=state.MAP_VIEW, **board)
+        else:
+            if staged and run.panel.on_stage:  # the panel in the map's place; the map stays loaded, out of sight
+                run.panel.on_stage(run)
+            if not run.visible.nodes:
+                st.info(NO_CONCEPTS)
+            elif filters.focus_depth and not filters.focus:
+                st.info(NO_FOCUS)
+            map_view.show(
+                drawn,
+                title=concept_map.meta.title,
+                visible=drawing.shown(concept_map, run.visible.nodes, run.visible.edges) if run.filtered else None,
+                selection=selection,
+                highlight=lit.as_view() if lit else None,
+                frame=lit.frame if lit else (),
+                touring=bool(lit and lit.touring),
+                overlay=run.panel.overlay(run) if run.panel.overlay else None,
+                presenting=run.presenting,
+                high_contrast=state.high_contrast(),
+                on_select=state.on_map_select,
+                on_tour=state.on_map_tour,
+                key=state.MAP_VIEW,
+            )
     with side_column, st.container(key="side_panel"):
         tabs(run.presenting)
         run.panel.draw(run)

@@ -111,6 +111,55 @@ def search(
     )
 
 
+def build(
+    graph: Blob,
+    *,
+    map_key: str,
+    key: str,
+    storage: str,
+    phrases: Sequence[str],
+    offered: Sequence[dict[str, str]] = (),
+    start: dict[str, Any] | None = None,
+    load: dict[str, Any] | None = None,
+    checked: dict[str, Any] | None = None,
+) -> None:
+    """The Build panel's board over the map drawn by `show(graph, key=map_key)` (its search box adds the map's
+    concepts): the student's drawing, kept in the browser under `storage` (the map's title and version) and
+    sent back as `st.session_state[key].drawing` = {"concepts": [{"id", "label", "x", "y"}], "links": [{"id",
+    "from", "to", "words"}], "rev"} after every edit. `phrases` are offered as a link's words, `offered` as
+    buttons (an exercise's concepts); `start` is drawn when the browser keeps nothing; `load` = {"token",
+    "drawing"} replaces the drawing once per token (a file opened); `checked` = {"verdicts": {"from's
+    name|words|to's name": verdict}, "missing": [{"from", "to", "words"}], "lines": drawing.verdict_lines(...)}
+    lights the links as the last check judged them."""
+    _blob(graph_key(map_key), graph)
+    _MAP_VIEW(
+        key=key,
+        data=_json(
+            {
+                "role": "build",
+                "run": _run_number(),
+                "graph": {"blob": graph_key(map_key), "tag": graph.tag},
+                "storage": storage,
+                "phrases": list(phrases),
+                "offered": list(offered),
+                "start": start,
+                "load": load,
+                "known": _known(key),
+                "checked": checked,
+                "minHeight": MIN_HEIGHT,
+            }
+        ),
+        on_drawing_change=_nothing,
+    )
+
+
+def _known(key: str) -> str | None:
+    """The revision of the drawing the board mounted as `key` last sent (None: none yet this session)."""
+    held = st.session_state.get(key)
+    drawing = held.get("drawing") if held is not None else None
+    return drawing.get("rev") if isinstance(drawing, dict) else None
+
+
 def _run_number() -> int:
     """A number that grows with every mount of the session: under rapid reruns the browser may render an
     overtaken run's data after a newer one's, and drops what is older than what it shows."""

@@ -10,7 +10,20 @@ import streamlit as st
 
 from components.model.concepts import ConceptMap
 from components.ui import state
-from components.ui.panels import brain, compare, details, edit, evidence, outline, path, quiz, references, score, tour
+from components.ui.panels import (
+    brain,
+    build,
+    compare,
+    details,
+    edit,
+    evidence,
+    outline,
+    path,
+    quiz,
+    references,
+    score,
+    tour,
+)
 from components.ui.panels.panel import Panel, Run
 from components.view import address
 
@@ -27,6 +40,7 @@ PANELS: dict[str, Panel] = {
         outline.PANEL,
         quiz.PANEL,
         score.PANEL,
+        build.PANEL,
     )
 }
 EDITING: dict[str, Panel] = {**PANELS, edit.PANEL.name: edit.PANEL}  # only when started for editing (--edit)

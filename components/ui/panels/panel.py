@@ -54,6 +54,7 @@ class Panel:
     settle: Callable[[Run], None] | None = None  # before the address is written: what it keeps in bounds
     on_stage: Callable[[Run], None] | None = None  # what it draws in the map's place, while `?stage=1`
     overlay: Callable[[Run], dict[str, Any] | None] | None = None  # what the map draws over itself for it
+    board: Callable[[Run], dict[str, Any] | None] | None = None  # a drawing board in the map's place: its data
 
     def staged(self, run: Run) -> bool:
         """Whether it takes the map's place now."""

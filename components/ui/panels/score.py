@@ -95,11 +95,21 @@ def view(expert: ConceptMap, found: score.Score | None) -> None:
         return
     if found is None:
         return
+    summary(student, found)
+    matches(expert, found)
+    verdicts(student, expert, found)
+
+
+def summary(student: ConceptMap, found: score.Score) -> None:
+    """Precision and recall, in figures and in words."""
     st.markdown(
         f"**{md.text(student.meta.title)}** · precision **{found.precision:.0%}** · recall **{found.recall:.0%}**"
     )
     st.markdown(" ".join(md.text(sentence) for sentence in score.in_words(found)))
-    matches(expert, found)
+
+
+def verdicts(student: ConceptMap, expert: ConceptMap, found: score.Score) -> None:
+    """Each verdict's links, with what the map says and its references, and the feedback to download."""
     for verdict, (title, meaning) in VERDICTS.items():
         links = found.of(verdict)
         with st.expander(f"{title} ({len(links)})", expanded=verdict in TO_FIX and bool(links)):

@@ -10,10 +10,13 @@
 
 // Every module the view imports, asked for at once: found import by import, they came eight requests deep.
 import "./announce.js";
+import "./board.js";
+import "./buildkeys.js";
 import "./camera.js";
 import "./canvas.js";
 import "./draw.js";
 import "./fade.js";
+import "./history.js";
 import "./hit.js";
 import "./keyboard.js";
 import "./labels.js";
@@ -27,10 +30,12 @@ import "./searchbox.js";
 import "./searchindex.js";
 import "./shapes.js";
 import "./shown.js";
+import "./sketch.js";
 import "./state.js";
 import "./theme.js";
 import "./tooltip.js";
 import "./words.js";
+import { renderBuild } from "./build.js";
 import { unpackVisible } from "./graph.js";
 import { renderSearch } from "./search.js";
 import { show } from "./selection.js";
@@ -89,6 +94,7 @@ export default function render(component) {
   }
   const data = JSON.parse(new TextDecoder().decode(bytes));
   if (data.role === "search") return renderSearch(component, data);
+  if (data.role === "build") return renderBuild(component, data);
   return renderMap(component, data);
 }
 
