@@ -7,7 +7,7 @@ import html
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -47,11 +47,14 @@ def collapsed(value: str) -> str:
 
 
 # Streamlit's reader, like CommonMark's, shows U+0000 as U+FFFD.
+# The word joiners `text` writes are invisible and taken out of what is read back, so a value's own are too.
 @settings(max_examples=500, deadline=None)
 @given(st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00")))
+@example("\u2060")
 def test_text_reads_back_as_itself_in_a_commonmark_reader(value):
     page, shown_text = rendered(text(value))
-    assert shown_text == collapsed(re.sub(r"[\v\x1c-\x1e\x85\u2028\u2029]", " ", value))
+    shown_value = re.sub(r"[\v\x1c-\x1e\x85\u2028\u2029]", " ", value).replace(WORD_JOINER, "")
+    assert shown_text == collapsed(shown_value)
     assert page.count("<p>") <= 1  # one paragraph: no heading, list, quote or code block
     assert "<pre>" not in page
 
