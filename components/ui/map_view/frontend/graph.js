@@ -17,7 +17,7 @@
  * A kind of line and what it means: a standing (drawing.LINES) or a verdict on a student's link.
  * @typedef {{standing: string, label: string, dashes: Dashes, help: string, color?: string}} Line
  * @typedef {false | number[]} Dashes
- * How names are drawn (view_data: READABLE, TOP_RANKED, LINE_EM, LABEL_THRESHOLD), in px or font sizes.
+ * How names are drawn (drawing.py: READABLE, TOP_RANKED, LINE_EM, LABEL_THRESHOLD), in px or font sizes.
  * @typedef {{readable: number, topRanked: number, lineEm: number, smallest: number}} NameSizes
  * @typedef {{nodes: NodeData[], edges: EdgeData[], styles: Record<string, KindStyle>, options: VisOptions,
  *   legend: LegendEntry[], names: NameSizes, lines: Line[], version: string}} Graph

@@ -142,7 +142,7 @@ function done(box, index) {
 
 /** @param {Box} box */
 function showSelected(box) {
-  if (document.activeElement === box.input && !box.list.hidden) return;
+  if (focused(box) && !box.list.hidden) return;
   box.input.value = box.selected && box.graph ? nameOf(box.graph, box.selected) : "";
 }
 
@@ -189,7 +189,16 @@ function close(box, restore) {
   box.list.hidden = true;
   box.input.setAttribute("aria-expanded", "false");
   box.input.removeAttribute("aria-activedescendant");
-  if (restore && document.activeElement !== box.input) showSelected(box);
+  if (restore && !focused(box)) showSelected(box);
+}
+
+/**
+ * Whether the box has the keyboard: `document.activeElement` is the component's host, not the input, when the
+ * box sits in a shadow root (the page's component), so a rerun while typing wiped what was typed.
+ * @param {Box} box
+ */
+function focused(box) {
+  return box.input.matches(":focus");
 }
 
 /** @param {Box} box */
