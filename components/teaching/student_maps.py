@@ -237,7 +237,7 @@ def _made(
         places.append(index)
     data: dict[str, Any] = {"concepts": records, "relations": relations}
     if title.strip():
-        data["meta"] = {"title": " ".join(title.split())}
+        data["meta"] = {"title": " ".join(_text(title).split())}
     try:
         made = validate(data, student=True)
     except MapError as error:
@@ -297,10 +297,14 @@ def to_yaml(student: ConceptMap) -> str:
     return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _text(value: Any) -> str:
-    """A value from a drawing as text (numbers are written as they read; anything else is blank)."""
+    """A value from a drawing as text (numbers are written as they read; anything else is blank); a lone
+    surrogate (a browser's string may hold one, no file can) becomes U+FFFD."""
     if isinstance(value, str):
-        return value
+        return _SURROGATE.sub("\ufffd", value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return ""
