@@ -5,7 +5,9 @@
     path MAP FROM TO          the shortest routes between two concepts, in words, with their references
     compare MAP [--kind K]    the facets side by side: which regions (methods, populations...) each reaches
     quiz MAP [--seed S] [--n N]   a question set drawn from the map, with the answers and their references
-    score STUDENT [--against MAP] a student's map scored against the expert's: matches, scores, links
+    score STUDENT [--against MAP] a student's map (YAML, CmapTools .cxl or GraphML) scored against the
+                              expert's: matches, scores, links
+    import FILE [-o OUT.yaml] a map drawn in CmapTools (.cxl) or yEd/Gephi (GraphML) as a student's map file
     schema                    the JSON Schema of map files
     generate N -o FILE        a generated map of N concepts, for benchmarks
     brain MAP -o FILE.png|FILE.svg [--view QUERY] [--html FILE.html]   the regions on a glass brain
@@ -33,14 +35,14 @@ from typing import TextIO
 import yaml
 
 from components.analysis import brain, compare, evidence, paths, stats
-from components.exchange import export, starter, yaml_edit
+from components.exchange import export, imports, starter, yaml_edit
 from components.exchange.files import overwritten, write_atomic
 from components.model import json_schema, load
 from components.model.concepts import ConceptMap
 from components.model.errors import MapError
 from components.model.generate import generated_map
 from components.model.vocabulary import EVIDENCE, KINDS, Kind, RelationType, Standing
-from components.teaching import quiz, score
+from components.teaching import quiz, score, student_maps
 from components.text.terminal import visible
 from components.view import address, scope
 
@@ -71,9 +73,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     asking.add_argument("--seed", type=int, default=1, help="the same seed gives the same questions")
     asking.add_argument("--n", type=int, default=8, help="how many questions")
     scoring = commands.add_parser("score", help="a student's map scored against the expert's")
-    scoring.add_argument("student", help="the student's map file (references and notes optional)")
+    scoring.add_argument("student", help="the student's map: YAML (references and notes optional), .cxl or .graphml")
     scoring.add_argument("--against", default=DEFAULT_MAP, help=f"the expert map (default: {DEFAULT_MAP})")
     scoring.add_argument("--report", help="also write the feedback, in Markdown, to this file")
+    importing = commands.add_parser("import", help="a CmapTools (.cxl) or GraphML map as a student's map file")
+    importing.add_argument("file", help="the .cxl, .graphml (or YAML) file")
+    importing.add_argument("-o", "--output", help="the YAML file to write (default: print it)")
     commands.add_parser("schema", help="print the JSON Schema of map files")
     generating = commands.add_parser("generate", help="write a generated map of N concepts, for benchmarks")
     generating.add_argument("concepts", type=int, help="how many concepts")
@@ -96,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                            help="a view's address or query, e.g. 'kinds=region&selected=tpj&depth=1'")  # fmt: skip
     for command in (scoring, drawing, starting, exporting):
         command.add_argument("--force", action="store_true", help="write over a file that is also an input")
+    importing.add_argument("--force", action="store_true", help="write over a file that exists")
     args = parser.parse_args(argv)
 
     if args.command == "schema":
@@ -112,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _new(args)
     if args.command == "edit":
         return _edit(args)
+    if args.command == "import":
+        return _import(args)
     try:
         concept_map = load.load_concepts(args.map)
     except MapError as error:
@@ -236,6 +244,25 @@ def _edit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    if args.output and not args.force and (Path(args.output).exists() or overwritten([args.output], [args.file])):
+        say(f"{args.output}: the file exists; write to another file, or add --force to write over it", file=sys.stderr)
+        return 1
+    try:
+        student = imports.read(load.read_file(args.file, limit=imports.MAX_BYTES), args.file)
+    except MapError as error:
+        return _problems(args.file, error)
+    text = student_maps.to_yaml(student)
+    counts = f"{len(student.concepts)} concepts, {len(student.relations)} links"
+    if not args.output:
+        sys.stdout.write(text)
+        say(f"{args.file}: {counts}", file=sys.stderr)
+        return 0
+    write_atomic(args.output, text)
+    say(f"{args.output}: {counts}")
+    return 0
+
+
 def _export(concept_map: ConceptMap, args: argparse.Namespace) -> int:
     shown = scope.of(concept_map, address.read(concept_map, args.view))
     output = Path(args.output)
@@ -297,7 +324,7 @@ def _score(args: argparse.Namespace) -> int:
     except MapError as error:
         return _problems(args.against, error)
     try:
-        student = load.parse(load.read_file(args.student, limit=load.STUDENT_MAX_BYTES), args.student, student=True)
+        student = imports.read(load.read_file(args.student, limit=imports.MAX_BYTES), args.student)
     except MapError as error:
         return _problems(args.student, error)
     result = score.score(student, expert)

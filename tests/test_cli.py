@@ -219,6 +219,62 @@ def test_score_of_an_unreadable_student_map_exits_1(tmp_path, capsys):
     assert f"{broken}:" in capsys.readouterr().err
 
 
+CMAPTOOLS = ROOT / "tests" / "data" / "imports" / "cmaptools.cxl"
+
+
+def test_score_takes_a_students_map_drawn_in_cmaptools(capsys):
+    assert cli.main(["score", str(CMAPTOOLS), "--against", str(ROOT / "concepts.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "6 of 6 concepts matched" in out
+    assert "Experience sharing activates Anterior insula" in out
+
+
+def test_score_of_plain_text_says_what_a_students_map_is(tmp_path, capsys):
+    pasted = tmp_path / "notes.txt"
+    pasted.write_text("The TPJ is involved in theory of mind.\n")
+
+    assert cli.main(["score", str(pasted)]) == 1
+    assert capsys.readouterr().err.startswith(f"{pasted}:1:1: the file holds a single value; this is not a map: ")
+
+
+def test_import_writes_a_students_map_that_scores_as_the_drawing_does(tmp_path, capsys):
+    written = tmp_path / "student.yaml"
+
+    assert cli.main(["import", str(CMAPTOOLS), "-o", str(written)]) == 0
+    assert capsys.readouterr().out == f"{written}: 6 concepts, 6 links\n"
+    assert load.parse(written.read_bytes(), str(written), student=True) == load.parse(
+        (ROOT / "tests" / "data" / "imports" / "cmaptools.yaml").read_bytes(), "expected.yaml", student=True
+    )
+
+
+def test_import_without_an_output_prints_the_yaml(capsys):
+    assert cli.main(["import", str(CMAPTOOLS)]) == 0
+    out, err = capsys.readouterr()
+    assert load.parse(out, "out.yaml", student=True).concepts[0].label == "Theory of mind"
+    assert err == f"{CMAPTOOLS}: 6 concepts, 6 links\n"
+
+
+def test_import_refuses_to_write_over_a_file_unless_forced(tmp_path, capsys):
+    existing = tmp_path / "student.yaml"
+    existing.write_text("mine")
+
+    assert cli.main(["import", str(CMAPTOOLS), "-o", str(existing)]) == 1
+    assert existing.read_text() == "mine"
+    assert "add --force to write over it" in capsys.readouterr().err
+    assert cli.main(["import", str(CMAPTOOLS), "-o", str(existing), "--force"]) == 0
+    assert "Theory of mind" in existing.read_text()
+
+
+def test_import_of_a_broken_file_names_its_line_and_exits_1(tmp_path, capsys):
+    broken = tmp_path / "broken.cxl"
+    broken.write_text("<cmap><map>\n<concept-list>\n</cmap>")
+
+    assert cli.main(["import", str(broken), "-o", str(tmp_path / "out.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{broken}:3:3: this is not well-formed XML (mismatched tag)")
+    assert not (tmp_path / "out.yaml").exists()
+
+
 # --- nothing lost, nothing surprising at the terminal ---------------------------------------------------------
 
 BIBLIOGRAPHY = ROOT / "tests" / "data" / "bib" / "messy.bib"

@@ -515,3 +515,31 @@ def test_read_yaml_keeps_quoted_words_as_strings():
     data = load.read_yaml('quoted: "yes"\nplain: yes\nnumber: "007"\nday: 2004-02-29\n').data
 
     assert data == {"quoted": "yes", "plain": True, "number": "007", "day": datetime.date(2004, 2, 29)}
+
+
+# --- a student's map: what a file that is not one is told ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("Empathy is the ability to share another's feelings.", "the file holds a single value; "),
+        ("Empathy: feeling with others\nTheory of mind: thinking about them\n", ""),
+        ("- Empathy\n- Theory of mind\n", "the file holds a list; "),
+        ("# nothing yet\n", "the file is empty; "),
+    ],
+    ids=["prose", "notes", "list", "empty"],
+)
+def test_plain_text_pasted_as_a_students_map_is_told_what_one_looks_like(text, opening):
+    with pytest.raises(MapError) as raised:
+        load.parse(text, "pasted map", student=True)
+
+    assert [str(problem) for problem in raised.value.problems] == [f"pasted map:1:1: {opening}{load.STUDENT_HINT}"]
+    assert load.STUDENT_HINT.startswith("this is not a map: a student's map is YAML with concepts:")
+
+
+def test_a_map_file_that_is_not_a_mapping_still_gets_the_maps_own_hint():
+    with pytest.raises(MapError) as raised:
+        load.parse("Just a sentence.", "concepts.yaml")
+
+    assert str(raised.value.problems[0]) == f"concepts.yaml:1:1: the file holds a single value; {load.TOP_LEVEL_HINT}"

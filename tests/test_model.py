@@ -179,7 +179,7 @@ def test_unknown_concept_field_suggests_and_lists_allowed_fields(minimal_data):
     [
         ("meta", ("meta", "titel"), "title, description, source, version, start_here, search_examples"),
         ("source", ("meta", "source", "titel"), "citation, doi, url, key"),
-        ("top", ("titel",), "meta, concepts, relations, references, views, tours"),
+        ("top", ("titel",), "meta, concepts, relations, references, views, tours, exercise"),
     ],
 )
 def test_unknown_field_lists_the_fields_of_its_own_section(minimal_data, section, path, allowed):
@@ -450,3 +450,56 @@ def test_every_kind_and_relation_type_has_its_words():
 
     assert set(KINDS) == set(Kind)
     assert set(RELATIONS) == set(RelationType)
+
+
+# --- the exercise and a student's map --------------------------------------------------------------------
+
+
+def test_an_exercise_names_its_question_concepts_and_skeleton(minimal_data):
+    minimal_data["exercise"] = {
+        "question": "How is experience sharing studied?",
+        "concepts": ["experience_sharing", "pain_task"],
+        "skeleton": [{"source": "experience_sharing", "type": "studied_with", "target": "pain_task"}],
+    }
+
+    exercise = model.validate(minimal_data).exercise
+
+    assert exercise is not None
+    assert exercise.concepts == ("experience_sharing", "pain_task")
+    assert exercise.skeleton[0].type == RelationType.STUDIED_WITH
+
+
+def test_an_exercise_needs_a_question_and_known_fields(minimal_data):
+    minimal_data["exercise"] = {"concepts": ["empathy"], "focus": "?"}
+
+    assert messages_at(minimal_data, ("exercise",)) == ["missing required field 'question'"]
+    assert messages_at(minimal_data, ("exercise", "focus"))[0].startswith(
+        "unknown field 'focus'; allowed fields: question, concepts, skeleton"
+    )
+
+
+def test_a_skeletons_link_must_have_a_type_of_the_vocabulary(minimal_data):
+    skeleton = [{"source": "empathy", "type": "causes", "target": "pain_task"}]
+    minimal_data["exercise"] = {"question": "Q?", "concepts": ["empathy", "pain_task"], "skeleton": skeleton}
+
+    assert messages_at(minimal_data, ("exercise", "skeleton", 0, "type"))[0].startswith("'causes' is not allowed here")
+
+
+def test_a_students_concepts_written_as_bare_names_are_told_how_to_write_one():
+    with pytest.raises(MapError) as caught:
+        model.validate({"concepts": ["tpj"]}, student=True)
+
+    assert [str(problem) for problem in caught.value.problems] == [
+        "concepts[0]: must be a mapping of fields, e.g. {id: a_concept, label: A concept}, not a single value or a list"
+    ]
+
+
+def test_a_students_link_keeps_the_students_words_as_its_phrase():
+    student = model.validate(
+        {"concepts": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
+         "relations": [{"source": "a", "type": "engages", "target": "b", "words": "activates"},
+                       {"source": "b", "type": "engages", "target": "a"}]},
+        student=True,
+    )  # fmt: skip
+
+    assert [relation.phrase for relation in student.relations] == ["activates", "engages"]

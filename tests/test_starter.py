@@ -126,3 +126,13 @@ def test_a_bibliography_over_2_mib_is_refused_by_the_page_and_the_command_line_a
     assert main(["new", "--from", str(big), "-o", str(tmp_path / "map.yaml")]) == 1
     assert "over 2 MiB" in capsys.readouterr().err
     assert not (tmp_path / "map.yaml").exists()
+
+
+def test_a_stub_concept_cites_its_two_authors_by_name():
+    made_map = starter.from_file(
+        "two.bib",
+        b"@article{sk, author={Saxe, Rebecca and Kanwisher, Nancy}, "
+        b"title={People thinking about thinking people}, year={2003}}",
+    )
+
+    assert made_map.data["concepts"][0]["summary"].startswith("What Saxe & Kanwisher 2003 found")

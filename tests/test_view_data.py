@@ -196,6 +196,15 @@ def test_short_citations_name_up_to_two_authors():
     assert citations.short_citation(one_of_many) == "Wagner et al. 2012"
 
 
+@pytest.mark.parametrize(
+    ("authors", "expected"),
+    [(["Saxe, R."], "Saxe 2003"), (["Saxe, R.", "Kanwisher, N."], "Saxe & Kanwisher 2003"),
+     (["Saxe, R.", "Kanwisher, N.", "Wexler, A."], "Saxe et al. 2003")],
+)  # fmt: skip
+def test_a_short_citation_names_authors_as_the_paper_does(authors, expected):
+    assert citations.short_form(authors, 2003) == expected
+
+
 def test_a_relations_line_says_how_firmly_it_stands(payload: dict):
     edges = {edge["id"]: edge for edge in payload["edges"]}
     assert edges["mentalizing|engages|tpj"]["standing"] == "established"  # a meta-analysis

@@ -123,3 +123,10 @@ def test_the_routes_not_chosen_are_faint_and_a_step_past_the_end_is_the_last(pap
     last = highlight.tour_step(paper, address.read(paper, f"panel=tour&tour={tour.id}&step={len(tour.steps)}"))
     beyond = View(panel="tour", tour=tour.id, step=len(tour.steps) + 5)
     assert highlight.tour_step(paper, beyond) == last
+
+
+def test_build_mode_has_its_address_and_takes_no_other_value(paper, options):
+    assert address.encode(View(build=1)) == {"build": ["1"]}
+    assert address.read(paper, "?build=1").build == 1
+    assert address.read(paper, "?build=2").build == 0
+    assert address.KEYS[-1] == "build"

@@ -21,7 +21,7 @@ import sys
 import threading
 from typing import Any
 
-from components.exchange import starter
+from components.exchange import imports, starter
 from components.model import load
 from components.model.concepts import ConceptMap
 from components.model.errors import MapError, Problem
@@ -35,8 +35,9 @@ _OUT_OF_MEMORY = 3
 
 
 def parse(content: bytes, filename: str, student: bool = False) -> ConceptMap:
-    """load.parse, in a child process with limits; MapError if the file has problems or needs too much."""
-    result: ConceptMap = _run("parse", filename, (content, filename, student))
+    """load.parse, in a child process with limits; MapError if the file has problems or needs too much.
+    A student's map may also be CmapTools' CXL or GraphML (imports.read)."""
+    result: ConceptMap = _run("student" if student else "parse", filename, (content, filename))
     return result
 
 
@@ -86,7 +87,7 @@ def _child() -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))  # SIGXCPU, then SIGKILL
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     try:
-        read: Any = {"parse": load.parse, "starter": starter.from_file}[verb]
+        read: Any = {"parse": load.parse, "student": imports.read, "starter": starter.from_file}[verb]
         result = read(*arguments)
         answer = pickle.dumps(("result", result))
     except MapError as error:

@@ -23,6 +23,7 @@ import yaml
 from components.model import load
 from components.model.concepts import DOI
 from components.model.errors import MapError, Problem
+from components.text import citations
 
 SCHEMA_LINE = "# yaml-language-server: $schema=concepts.schema.json\n"
 PLACEHOLDER_YEAR = 2000
@@ -259,8 +260,7 @@ def _unique(key: str, seen: set[str]) -> str:
 
 
 def _short(reference: dict[str, Any]) -> str:
-    first = reference["authors"][0].split(",")[0]
-    return f"{first}{' et al.' if len(reference['authors']) > 1 else ''} {reference['year']}"
+    return citations.short_form(reference["authors"], reference["year"])
 
 
 def _label(reference: dict[str, Any]) -> str:

@@ -263,6 +263,24 @@ class Tour(Strict):
     steps: tuple[TourStep, ...] = Field(min_length=1)
 
 
+class SkeletonLink(Strict):
+    """A link the exercise gives the student to start from."""
+
+    source: Slug
+    type: RelationType
+    target: Slug
+
+
+class Exercise(Strict):
+    """A concept-mapping exercise on the map: the question to answer, the concepts to use, the links given."""
+
+    question: Text = Field(description="The focus question the student's map answers.")
+    concepts: tuple[Slug, ...] = Field(default=(), description="Ids of the map's concepts the student starts with.")
+    skeleton: tuple[SkeletonLink, ...] = Field(
+        default=(), description="Links given to start from (source, type, target), among the exercise's concepts."
+    )
+
+
 class ConceptMap(Strict):
     meta: Meta
     concepts: tuple[Concept, ...] = Field(min_length=1)
@@ -270,6 +288,7 @@ class ConceptMap(Strict):
     references: tuple[Reference, ...] = ()
     views: tuple[View, ...] = Field(default=(), description="Named views, e.g. the paper's figures.")
     tours: tuple[Tour, ...] = Field(default=(), description="Guided tours of the map, step by step.")
+    exercise: Exercise | None = Field(default=None, description="A concept-mapping exercise for students.")
 
     @cached_property
     def concept_by_id(self) -> dict[str, Concept]:
@@ -302,10 +321,16 @@ class StudentConcept(Concept):
 
 
 class StudentRelation(Relation):
-    """A student's link: references and a note are welcome but not required."""
+    """A student's link: references and a note are welcome but not required; `words`, the student's own
+    wording where it is not its type's phrase ("activates" for engages), is how it reads."""
 
     refs: tuple[Slug, ...] = ()
     note: str = ""
+    words: str = Field(default="", description="The link's wording as the student wrote it, if not its type's.")
+
+    @property
+    def phrase(self) -> str:
+        return self.words or super().phrase
 
 
 class StudentMeta(Strict):
@@ -444,6 +469,7 @@ def cross_reference_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
                     )
     yield from _unique(_records(data, "views"), "views", "id", "view id")
     yield from _tour_problems(data, ids, keys)
+    yield from _exercise_problems(data, ids)
     for index, concept in concepts:
         path: Path = ("concepts", index)
         yield from _known_refs(concept, path, keys)
@@ -502,6 +528,35 @@ def _tour_problems(data: Mapping[str, Any], ids: set[Any], keys: set[Any]) -> It
                             f"unknown {what} '{value}'{_did_you_mean(value, known)}",
                             ("tours", t, "steps", s, field, position),
                         )
+
+
+def _exercise_problems(data: Mapping[str, Any], ids: set[Any]) -> Iterator[Problem]:
+    """The exercise's concepts must be the map's; its skeleton's links must join two of them."""
+    exercise = data.get("exercise")
+    if not isinstance(exercise, Mapping):
+        return
+    members = exercise.get("concepts")
+    chosen = {member for member in members if isinstance(member, str)} if isinstance(members, list) else None
+    for position, member in enumerate(members if isinstance(members, list) else ()):
+        if isinstance(member, str) and member not in ids:
+            yield Problem(f"unknown concept '{member}'{_did_you_mean(member, ids)}", ("exercise", "concepts", position))
+    skeleton = exercise.get("skeleton")
+    for index, link in enumerate(skeleton if isinstance(skeleton, list) else ()):
+        if not isinstance(link, Mapping):
+            continue
+        for end in ("source", "target"):
+            value = link.get(end)
+            if not isinstance(value, str):
+                continue
+            if value not in ids:
+                yield Problem(
+                    f"unknown concept '{value}'{_did_you_mean(value, ids)}", ("exercise", "skeleton", index, end)
+                )
+            elif chosen is not None and value not in chosen:
+                yield Problem(
+                    f"'{value}' is not one of the exercise's concepts; add it to exercise.concepts",
+                    ("exercise", "skeleton", index, end),
+                )
 
 
 def _records(data: Mapping[str, Any], section: str) -> list[tuple[int, dict[str, Any]]]:
@@ -565,6 +620,15 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "views": tuple(View.model_fields),
     "tours": tuple(Tour.model_fields),
     "steps": tuple(TourStep.model_fields),
+    "exercise": tuple(Exercise.model_fields),
+    "skeleton": tuple(SkeletonLink.model_fields),
+}
+
+
+EXAMPLES = {
+    "concepts": "{id: a_concept, label: A concept}",
+    "relations": "{source: a_concept, type: part_of, target: another_concept}",
+    "skeleton": "{source: a_concept, type: part_of, target: another_concept}",
 }
 
 
@@ -583,6 +647,10 @@ def _problem_from_pydantic(error: Any) -> Problem:
         name = str(loc[-1])
         hint = _did_you_mean(name, set(allowed))
         return Problem(f"unknown field '{name}'{hint}; allowed fields: {', '.join(allowed)}", loc)
+    if kind in ("model_type", "dict_type"):
+        section = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+        example = f", e.g. {EXAMPLES[section]}" if section in EXAMPLES else ""
+        return Problem(f"must be a mapping of fields{example}, not a single value or a list", loc)
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == NOT_BLANK:
         return Problem("must not be empty", loc)
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == SLUG:

@@ -20,7 +20,18 @@ from typing import Any
 
 import yaml
 
-from components.model.concepts import Concept, ConceptMap, Meta, Reference, Relation, Tour, TourStep, View, validate
+from components.model.concepts import (
+    Concept,
+    ConceptMap,
+    Meta,
+    Reference,
+    Relation,
+    StudentMap,
+    Tour,
+    TourStep,
+    View,
+    validate,
+)
 from components.model.errors import MapError, Path, Problem
 
 MAX_BYTES = 16 * 1024 * 1024
@@ -29,6 +40,10 @@ MAX_NODES = 2_000_000  # values, counting every alias expansion (10,000 concepts
 MAX_KEYS = 64  # in one mapping: no part of a map has more than 18 fields
 MAX_DEPTH = 32
 TOP_LEVEL_HINT = "the top level must be a mapping with the keys meta, concepts, relations and references"
+STUDENT_HINT = (
+    "this is not a map: a student's map is YAML with concepts: (each an id and a label) and relations: "
+    "(each a source, type and target), or a CmapTools .cxl or GraphML file"
+)
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STANDARD_TAG = "tag:yaml.org,2002:"
@@ -96,8 +111,11 @@ def parse(content: str | bytes, filename: str = "concepts.yaml", student: bool =
     """Validate YAML text (str or UTF-8 bytes) as a map (or, leniently, a student's map); raise MapError
     with file:line:col problems."""
     limit = STUDENT_MAX_BYTES if student else MAX_BYTES
+    hint = STUDENT_HINT if student else TOP_LEVEL_HINT
     with _gc_paused():
-        document = read_yaml(content, filename, track=False, limit=limit)
+        document = read_yaml(content, filename, track=False, limit=limit, hint=hint)
+        if student and not any(isinstance(key, str) and key in StudentMap.model_fields for key in document.data):
+            raise MapError([Problem(hint, (), filename, 1, 1)])
         try:
             concept_map = validate(document.data, student)
         except MapError as error:
@@ -108,7 +126,7 @@ def parse(content: str | bytes, filename: str = "concepts.yaml", student: bool =
         return concept_map
     # Something to report: read again, keeping where every value starts, to say where each problem is.
     with _gc_paused():
-        document = read_yaml(content, filename)
+        document = read_yaml(content, filename, hint=hint)
     located = (_locate(problem, document, filename) for problem in failure.problems) if failure else ()
     raise MapError([*document.problems, *located], failure.omitted if failure else 0)
 
@@ -123,15 +141,19 @@ class Document:
 
 
 def read_yaml(
-    content: str | bytes, filename: str = "concepts.yaml", track: bool = True, limit: int | None = None
+    content: str | bytes,
+    filename: str = "concepts.yaml",
+    track: bool = True,
+    limit: int | None = None,
+    hint: str = TOP_LEVEL_HINT,
 ) -> Document:
     """Safe, bounded YAML -> Document; raise MapError at once on anything unsafe or unreadable (over
-    `limit` bytes of UTF-8, by default MAX_BYTES).
+    `limit` bytes of UTF-8, by default MAX_BYTES); `hint` says what a file that is not a mapping should be.
 
     With `track`, the Document knows where each value starts; without, reading is a quarter faster.
     """
     text = _decode(content, filename, MAX_BYTES if limit is None else limit)
-    builder = _Builder(filename)
+    builder = _Builder(filename, hint)
     try:
         with _gc_paused():
             data, marks = builder.build(text, track)
@@ -145,11 +167,11 @@ def read_yaml(
     except yaml.YAMLError as error:
         raise MapError([Problem(f"cannot read the YAML: {error}", file=filename)]) from None
     if data is None:
-        raise MapError([Problem(f"the file is empty; {TOP_LEVEL_HINT}", file=filename, line=1, col=1)])
+        raise MapError([Problem(f"the file is empty; {hint}", file=filename, line=1, col=1)])
     if not isinstance(data, dict):  # a single value (a list is refused as it starts); never shown: it may be a secret
         start = marks.root
         line, col = (start.line + 1, start.column + 1) if start is not None else (1, 1)
-        raise MapError([Problem(f"the file holds a single value; {TOP_LEVEL_HINT}", (), filename, line, col)])
+        raise MapError([Problem(f"the file holds a single value; {hint}", (), filename, line, col)])
     return Document(data, marks, builder.problems)
 
 
@@ -220,8 +242,9 @@ class _Builder:
     The loop is written flat, with locals, because it runs once per value: it is most of load time.
     """
 
-    def __init__(self, filename: str):
+    def __init__(self, filename: str, hint: str = TOP_LEVEL_HINT):
         self.filename = filename
+        self.hint = hint
         self.marks = Marks()
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.problems: list[Problem] = []
@@ -266,7 +289,7 @@ class _Builder:
                     if len(stack) >= MAX_DEPTH:
                         raise self.fail(f"the data is nested more than {MAX_DEPTH} levels deep", event.start_mark)
                     if parent is None and not child_is_map:
-                        raise self.fail(f"the file holds a list; {TOP_LEVEL_HINT}", event.start_mark)
+                        raise self.fail(f"the file holds a list; {self.hint}", event.start_mark)
                     nodes += 1
                     if nodes > MAX_NODES:
                         raise self.too_many(event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -63,10 +64,16 @@ def format_authors(authors: tuple[str, ...], complete: bool = True) -> str:
 
 def short_citation(reference: Reference) -> str:
     """'Singer 2004', 'Zaki & Ochsner 2012', 'Singer et al. 2004': surnames and year."""
-    surnames = [author.split(",")[0].strip() for author in reference.authors]
-    if len(surnames) > 2 or not reference.authors_complete:
-        return f"{surnames[0]} et al. {reference.year}"
-    return f"{' & '.join(surnames)} {reference.year}"
+    return short_form(reference.authors, reference.year, reference.authors_complete)
+
+
+def short_form(authors: Sequence[str], year: int, complete: bool = True) -> str:
+    """As a paper cites in its text: one author 'Saxe 2003', two 'Saxe & Kanwisher 2003', three or more
+    (or a list that is not complete) 'Saxe et al. 2003'; `authors` as 'Surname, I.' or a bare surname."""
+    surnames = [author.split(",")[0].strip() for author in authors]
+    if len(surnames) > 2 or not complete:
+        return f"{surnames[0]} et al. {year}"
+    return f"{' & '.join(surnames)} {year}"
 
 
 def doi_url(doi: str) -> str:

@@ -56,6 +56,7 @@ class View:
     tour: str | None = None  # the tour being given
     step: int = 1  # its step, from 1
     quiz: int = 0  # the seed of the question set (the same seed, the same questions)
+    build: int = 0  # 1: build mode, the student draws their own map (the Build panel)
 
     def selection(self, concept_map: ConceptMap) -> Selection | None:
         return Selection.of(concept_map, self.selected)
@@ -119,6 +120,7 @@ def allowed(concept_map: ConceptMap, panels: Collection[str] | None = None) -> d
         "tour": [tour.id for tour in concept_map.tours],
         "step": range(1, 1 + max((len(tour.steps) for tour in concept_map.tours), default=1)),
         "quiz": QUIZ_SEEDS,
+        "build": flag,
     }
 
 

@@ -21,7 +21,8 @@ class Scope:
 
     def part(self, concept_map: ConceptMap) -> ConceptMap:
         """The map cut down to this scope: its concepts and relations, the references either cites, and the
-        named views that still have all their concepts (no tours). The whole map is returned as it is."""
+        named views that still have all their concepts, and the exercise if it still has its own (no tours).
+        The whole map is returned as it is."""
         if self.whole:
             return concept_map
         concepts = tuple(c for c in concept_map.concepts if c.id in self.concepts)
@@ -34,6 +35,9 @@ class Scope:
                 "references": tuple(r for r in concept_map.references if r.key in cited),
                 "views": tuple(v for v in concept_map.views if set(v.concepts) <= self.concepts),
                 "tours": (),
+                "exercise": concept_map.exercise
+                if concept_map.exercise and set(concept_map.exercise.concepts) <= self.concepts
+                else None,
             }
         )
 
