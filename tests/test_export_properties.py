@@ -189,7 +189,8 @@ def test_ris_reads_back_exactly_the_maps_references(concept_map):
     entries = rispy.loads(one(concept_map, "ris").decode())
     assert [entry["id"] for entry in entries] == [reference.key for reference in concept_map.references]
     for entry, reference in zip(entries, concept_map.references, strict=True):
-        assert entry["title"] == export.ris_text(reference.title)
+        # A title of only spaces and separators (`"\x1f"`) is no title on its line: RIS writes none.
+        assert entry.get("title") == (export.ris_text(reference.title) or None)
         assert entry["authors"] == [export.ris_text(author) for author in reference.authors]
         assert entry.get("urls", [None])[0] in (None, "https://a.org/x%3By")
 
