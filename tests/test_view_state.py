@@ -126,7 +126,10 @@ def test_the_routes_not_chosen_are_faint_and_a_step_past_the_end_is_the_last(pap
 
 
 def test_build_mode_has_its_address_and_takes_no_other_value(paper, options):
-    assert address.encode(View(build=1)) == {"build": ["1"]}
+    assert address.encode(View(build=1, panel="build")) == {"panel": ["build"], "build": ["1"]}
+    assert address.read(paper, "?build=1").panel == "build"  # the link a class is given opens the Build panel
+    assert address.read(paper, "?build=1&panel=quiz").panel == "quiz"
+    assert address.decode(address.encode(View(build=1)), options) == View(build=1)
     assert address.read(paper, "?build=1").build == 1
     assert address.read(paper, "?build=2").build == 0
     assert address.KEYS[-1] == "build"

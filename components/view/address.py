@@ -27,7 +27,7 @@ Query = Mapping[str, Sequence[str]]
 MAX_DIGITS = 9  # no number in an address needs more (the largest is a quiz's seed, under a million)
 
 # The panels whose view the core gives a meaning to (the page's registry lists them all: ui/panels).
-DETAILS, PATH, TOUR = "details", "path", "tour"
+DETAILS, PATH, TOUR, BUILD = "details", "path", "tour", "build"
 FACET_DEPTHS = range(1, 5)
 FOCUS_DEPTHS = range(0, 5)
 QUIZ_SEEDS = range(0, 1_000_000)
@@ -56,7 +56,7 @@ class View:
     tour: str | None = None  # the tour being given
     step: int = 1  # its step, from 1
     quiz: int = 0  # the seed of the question set (the same seed, the same questions)
-    build: int = 0  # 1: build mode, the student draws their own map (the Build panel)
+    build: int = 0  # 1: the student draws their own map: the Build panel opens, unless the address names another
 
     def selection(self, concept_map: ConceptMap) -> Selection | None:
         return Selection.of(concept_map, self.selected)
@@ -141,6 +141,8 @@ def decode(query: Query, options: Mapping[str, Collection[Any]]) -> View:
                 values[key] = number_
         elif given[0] in options[key]:
             values[key] = given[0]
+    if values.get("build") and "panel" not in values:
+        values["panel"] = BUILD  # `?build=1`, the link a class is given: the Build panel open (a named panel wins)
     return View(**values)
 
 
@@ -151,6 +153,8 @@ def encode(view: View) -> dict[str, list[str]]:
         value = getattr(view, key)
         if value != getattr(DEFAULT, key) and value is not None:
             query[key] = [str(item) for item in value] if isinstance(value, tuple) else [str(value)]
+    if view.build and "panel" not in query:
+        query["panel"] = [view.panel]  # in build mode no panel named is the Build panel (see decode)
     return query
 
 

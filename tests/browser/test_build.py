@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app_server import ROOT
 from helpers import OPENING_MS, new_page
 from playwright.sync_api import Browser, Page, expect
+
+from components.model import load
 
 BOARD = ".atlas-build"
 # Added in this order (index on the board = place in this list): five by mouse, five by keyboard.
@@ -17,9 +20,29 @@ OWN = "Zzyzx feeling"  # matches nothing on the map: a concept of the student's 
 
 
 def opened(page: Page, app) -> Page:
-    page.goto(f"{app.url}/?panel=build")
+    """The Build panel on an empty board (a fresh board holds the exercise's start: "Start again" clears it)."""
+    page.goto(f"{app.url}/?build=1")
     page.wait_for_selector(BOARD, timeout=OPENING_MS)
+    page.get_by_role("button", name="Start again").click()
+    expect(page.locator(BOARD)).to_have_attribute("data-concepts", "0")
     return page
+
+
+def test_the_class_link_opens_the_exercise_on_its_skeleton(browser: Browser, app):
+    """`?build=1` (the link a class is given) opens the Build panel, the map file's question above it and its
+    skeleton drawn, with nothing kept in this browser yet."""
+    exercise = load.load_concepts(ROOT / "concepts.yaml").exercise
+    assert exercise is not None
+    assert exercise.skeleton
+    ends = {end for link in exercise.skeleton for end in (link.source, link.target)}
+    page = new_page(browser, (1280, 720))
+    page.goto(f"{app.url}/?build=1")
+    board = page.locator(BOARD)
+    page.wait_for_selector(BOARD, timeout=OPENING_MS)
+    expect(board).to_have_attribute("data-concepts", str(len(ends)))
+    expect(board).to_have_attribute("data-links", str(len(exercise.skeleton)))
+    expect(page.get_by_text(exercise.question, exact=True)).to_be_visible()
+    page.context.close()
 
 
 def concept(page: Page, label: str):
@@ -113,7 +136,7 @@ def test_a_student_draws_a_ten_concept_map_by_mouse_and_keyboard_keeps_it_and_ch
     key_link(page, 6, 1, "is part of", 10)  # affective sharing is part of experience sharing
     key_link(page, 2, 7, "engages", 10)  # mentalizing engages the MPFC
     key_link(page, 3, 8, "is part of", 10)  # the insula in the mirror system: the map does not say so
-    key_link(page, 9, 0, "sort of feeds", 10)  # words the vocabulary does not know
+    key_link(page, 9, 0, "sort of feeds", 10)  # words the vocabulary does not know: read as its default type
     expect(board).to_have_attribute("data-links", "9")
     page.wait_for_timeout(500)  # the last edit told to Python and kept
 
@@ -127,7 +150,8 @@ def test_a_student_draws_a_ten_concept_map_by_mouse_and_keyboard_keeps_it_and_ch
     expect(board).to_have_attribute("data-checked", "true")
     expect(page.locator("[data-verdict=correct]")).to_have_count(6)
     expect(page.locator("[data-verdict=reversed]")).to_have_count(1)
-    expect(page.locator("[data-verdict=unjudged]")).to_have_count(1)
+    expect(page.locator("[data-verdict=unjudged]")).to_have_count(0)  # free words are read, and kept
+    expect(page.get_by_text("read as", exact=False).first).to_be_visible()
     legend = page.locator(".atlas-build-legend")
     expect(legend).to_contain_text("Drawn right")
     expect(legend).to_contain_text("Drawn the other way round")

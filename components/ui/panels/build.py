@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
-import yaml
 
-from components.model.concepts import ConceptMap, validate
+from components.model.concepts import ConceptMap, Exercise
 from components.model.errors import MapError
-from components.model.vocabulary import RELATIONS, RelationType, Sign
-from components.teaching import score
+from components.model.vocabulary import RELATIONS
+from components.teaching import score, student_maps
 from components.text import markdown as md
 from components.ui import cache, problems
 from components.ui.panels import score as score_panel
@@ -29,7 +28,7 @@ EXPERT = "build_expert"  # "Show the expert's"
 CHECKED = "build_checked"  # the drawing as it was when last checked
 OPENED = "build_opened"  # {"token", "drawing"}: the last file opened onto the board
 UPLOAD = "build_upload"
-UNJUDGED = "unjudged"  # a link whose words name no relation of the vocabulary (the board greys it)
+UNJUDGED = "unjudged"  # a link the check could not place (its ends are no concepts of the drawing: greyed)
 PHRASES = sorted({words for info in RELATIONS.values() for words in (info.label, info.inverse, *(info.negative or ()))})
 HOW = (
     "Draw how the paper's ideas connect. Add a concept from the box above the board (the map's own names, "
@@ -50,13 +49,13 @@ def board(run: Run) -> dict[str, Any] | None:
     if st.session_state.get(EXPERT):
         return None
     expert = run.concept_map
-    exercise = getattr(expert, "exercise", None)  # the map file's exercise (once build-core merges)
+    exercise = expert.exercise
     return {
         "key": KEY,
         "storage": f"{expert.meta.title}@{expert.meta.version}",
         "phrases": PHRASES,
         "offered": _offered(expert, exercise),
-        "start": _start(exercise),
+        "start": _start(expert),
         "load": st.session_state.get(OPENED),
         "checked": lit(_checked(run)),
     }
@@ -70,10 +69,9 @@ def drawn() -> dict[str, Any] | None:
 
 
 def view(run: Run) -> None:
-    exercise = getattr(run.concept_map, "exercise", None)
-    question = getattr(exercise, "question", None)
-    if question:
-        st.markdown(f"**{md.text(str(question))}**")
+    exercise = run.concept_map.exercise
+    if exercise is not None:
+        st.markdown(f"**{md.text(exercise.question)}**")
     st.caption(HOW)
     with st.container(horizontal=True, gap="small"):
         st.button("Check my map", icon=":material/fact_check:", type="primary", on_click=_check, key="build_check")
@@ -81,10 +79,13 @@ def view(run: Run) -> None:
     drawing_now = drawn()
     student = _student_of(drawing_now, run.concept_map)
     if student is not None:
-        text = _to_yaml(student)  # written when asked for: a file made on every edit would race its own download
+        text = student_maps.to_yaml(
+            student
+        )  # written when asked for: a file made on every edit would race its own download
         st.download_button("Download my map", data=lambda: text, file_name="my-map.yaml",
                            mime="application/yaml", icon=":material/download:", key="build_download")  # fmt: skip
-    st.file_uploader("Open a map (YAML)", type=["yaml", "yml"], key=UPLOAD, on_change=_open,
+    st.file_uploader("Open a map (YAML, CmapTools CXL or GraphML)", type=["yaml", "yml", "cxl", "graphml"],
+                     key=UPLOAD, on_change=_open,
                      max_upload_size=score_panel.MAX_BYTES // 2**20)  # fmt: skip
     if (error := st.session_state.get(f"{UPLOAD}_error")) is not None:
         problems.show(error, keeping_last_valid=False)
@@ -93,9 +94,11 @@ def view(run: Run) -> None:
         return
     if drawing_now is not None and _words(drawing_now) != _words(checked.drawing):
         st.info("Your map has changed since it was checked: *Check my map* again to judge it as it is.")
-    unjudged = sum(verdict == UNJUDGED for verdict in _verdicts(checked).values())
-    if unjudged:
-        st.caption(f"{unjudged} of your links have words the map's vocabulary does not know: they are not judged.")
+    free = sum(not student_maps.wording(link["words"]).matched for link in checked.drawing["links"])
+    if free:
+        said = "link's words name" if free == 1 else "links' words name"
+        st.caption(f"{free} of your {said} no relation of the map's vocabulary: each is read as "
+                   f"'{RELATIONS[student_maps.DEFAULT_TYPE].label}', your words kept.")  # fmt: skip
     score_panel.summary(checked.student, checked.found)
     score_panel.verdicts(checked.student, run.concept_map, checked.found)
 
@@ -124,9 +127,14 @@ def _verdicts(checked: Check) -> dict[str, str]:
             by_ends[link.student.source, link.student.target] = link.verdict
             by_ends.setdefault((link.student.target, link.student.source), link.verdict)
     labels = {concept["id"]: concept["label"] for concept in checked.drawing["concepts"]}
+    # The student map names a concept of the drawing by the expert's id, or one made from its label.
+    ids = {
+        concept["id"]: made.id
+        for concept, made in zip(checked.drawing["concepts"], checked.student.concepts, strict=True)
+    }
     return {
         f"{labels.get(link['from'], '')}|{link['words'].strip()}|{labels.get(link['to'], '')}": by_ends.get(
-            (link["from"], link["to"]), UNJUDGED
+            (ids.get(link["from"], link["from"]), ids.get(link["to"], link["to"])), UNJUDGED
         )
         for link in checked.drawing["links"]
     }
@@ -154,7 +162,7 @@ def _student_of(drawn: dict[str, Any] | None, expert: ConceptMap) -> ConceptMap 
     if not drawn or not drawn.get("concepts"):
         return None
     try:
-        return _build_map(drawn["concepts"], drawn["links"], expert)
+        return student_maps.build_map(drawn["concepts"], drawn["links"], expert, title="My map")
     except (MapError, KeyError, TypeError):
         return None  # a drawing that is not one (a hand-edited state): nothing to judge
 
@@ -175,81 +183,40 @@ def _open() -> None:
     except MapError as error:
         st.session_state[f"{UPLOAD}_error"] = error
         return
-    st.session_state[OPENED] = {"token": upload.file_id, "drawing": _drawing_of(student)}
+    st.session_state[OPENED] = {"token": upload.file_id, "drawing": _placed(student_maps.drawing_of(student), "opened")}
 
 
-def _offered(expert: ConceptMap, exercise: Any) -> list[dict[str, str]]:
+def _offered(expert: ConceptMap, exercise: Exercise | None) -> list[dict[str, str]]:
     """The exercise's concepts, as the board offers them."""
     by_id = expert.concept_by_id
-    chosen = [getattr(item, "id", item) for item in getattr(exercise, "concepts", None) or ()]
-    return [{"id": by_id[name].id, "label": by_id[name].label} for name in chosen if name in by_id]
+    return [{"id": name, "label": by_id[name].label} for name in (exercise.concepts if exercise else ())]
 
 
-def _start(exercise: Any) -> dict[str, Any] | None:
-    """The exercise's skeleton, drawn when the browser keeps nothing yet."""
-    skeleton = getattr(exercise, "skeleton", None)
-    return _drawing_of(skeleton) if isinstance(skeleton, ConceptMap) else None
+def _start(expert: ConceptMap) -> dict[str, Any] | None:
+    """The exercise's skeleton (its links and their concepts), drawn when the browser keeps nothing yet."""
+    given = student_maps.starting_drawing(expert)
+    ends = {end for link in given["links"] for end in (link["from"], link["to"])}
+    if not ends:
+        return None
+    return _placed({"concepts": [c for c in given["concepts"] if c["id"] in ends], "links": given["links"]}, "start")
 
 
-# --- stand-in until build-core merges (components/teaching/student_maps.py: build_map, to_yaml, drawing_of) ---
-_WORDS = {
-    " ".join(words.casefold().split()): (kind, words == info.inverse and not info.symmetric, sign)
-    for kind, info in RELATIONS.items()
-    for sign in (Sign.NEGATIVE, Sign.POSITIVE)
-    for words in info.words(sign)
-}
-
-
-def _build_map(concepts: list[dict[str, Any]], links: list[dict[str, Any]], expert: ConceptMap) -> ConceptMap:
-    """The drawing as a student's map: each link's words read as the vocabulary's relation (links whose words
-    it does not know are left out)."""
-    del expert
-    relations: dict[tuple[str, RelationType, str], dict[str, str]] = {}
-    for link in links:
-        known = _WORDS.get(" ".join(str(link["words"]).casefold().split()))
-        if known is None:
-            continue
-        kind, backwards, sign = known
-        source, target = (link["to"], link["from"]) if backwards else (link["from"], link["to"])
-        relations[source, kind, target] = {"source": source, "type": str(kind), "target": target, "sign": str(sign)}
-    return validate(
-        {
-            "meta": {"title": "My map"},
-            "concepts": [{"id": concept["id"], "label": concept["label"]} for concept in concepts],
-            "relations": list(relations.values()),
-        },
-        student=True,
-    )
-
-
-def _to_yaml(student: ConceptMap) -> str:
-    data = student.model_dump(mode="json", exclude_defaults=True)
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-
-
-def _drawing_of(student: ConceptMap) -> dict[str, Any]:
-    """A student's map on the board: its concepts round a circle, its links read as their words."""
-    count = len(student.concepts)
+def _placed(drawn: student_maps.Drawing, rev: str) -> dict[str, Any]:
+    """A drawing on the board: its concepts round an ellipse (a file keeps no places), each link given an id."""
+    count = max(len(drawn["concepts"]), 1)
     radius = 60 + 40 * count
     return {
         "concepts": [
             {
-                "id": concept.id,
-                "label": concept.label,
+                **concept,
                 "x": round(400 + radius * math.cos(2 * math.pi * index / count)),
                 "y": round(300 + 0.6 * radius * math.sin(2 * math.pi * index / count)),
             }
-            for index, concept in enumerate(student.concepts)
+            for index, concept in enumerate(drawn["concepts"])
         ],
-        "links": [
-            {"id": f"link_{index}", "from": relation.source, "to": relation.target, "words": relation.phrase}
-            for index, relation in enumerate(student.relations, 1)
-        ],
-        "rev": "opened",
+        "links": [{"id": f"link_{index}", **link} for index, link in enumerate(drawn["links"], 1)],
+        "rev": rev,
     }
-
-
-# --- end of stand-in ---
 
 
 def _overlay(run: Run) -> dict[str, Any] | None:

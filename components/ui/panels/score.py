@@ -75,7 +75,8 @@ def overlay(found: score.Score | None) -> dict[str, Any] | None:
 
 def view(expert: ConceptMap, found: score.Score | None) -> None:
     st.markdown("A student's map of the same paper, in the same format (references and notes optional).")
-    upload = st.file_uploader("Upload a map (YAML)", type=["yaml", "yml"], key="student_upload",
+    upload = st.file_uploader("Upload a map (YAML, CmapTools CXL or GraphML)", key="student_upload",
+                              type=["yaml", "yml", "cxl", "graphml"],
                               max_upload_size=MAX_BYTES // 2**20,
                               help=f"At most {MAX_BYTES // 2**20} MiB.")  # fmt: skip
     with st.expander("…or paste one", expanded=False):
