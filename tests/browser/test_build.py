@@ -169,3 +169,23 @@ def test_the_build_panel_at_laptop_and_phone_sizes(browser: Browser, app, artifa
         drag_link(page, "Mentalizing", "Empathy", "is part of")
         page.screenshot(path=artifacts / f"build-{size[0]}x{size[1]}.png", full_page=True)
         page.context.close()
+
+
+def test_on_a_tablet_a_tap_on_a_concepts_dot_then_on_another_links_them(browser: Browser, app):
+    """Touch: no mouse and no keyboard shortcuts; a tap on a concept's dot, then a tap on another, draws a link."""
+    page = new_page(browser, (1024, 768), has_touch=True, is_mobile=True)
+    opened(page, app)
+    board = page.locator(BOARD)
+    for name in ("Empathy", "Mentalizing"):
+        add(page, name)
+    page.touchscreen.tap(*centre(concept(page, "Mentalizing").locator("[data-handle] circle").last))
+    page.touchscreen.tap(*centre(concept(page, "Empathy").locator("rect")))
+    field = page.locator(f"{BOARD} .atlas-build-text")
+    field.fill("is part of")
+    field.press("Enter")
+    expect(board).to_have_attribute("data-links", "1")
+    undo = page.get_by_role("button", name="Undo")
+    undo.tap()  # the link's words
+    undo.tap()  # the link
+    expect(board).to_have_attribute("data-links", "0")
+    page.context.close()
