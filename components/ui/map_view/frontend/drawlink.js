@@ -157,8 +157,11 @@ function tell(view) {
     : "Drag from one concept to another, or click one then the other (or the arrow keys and Enter). Escape cancels.";
   const hint = hintOf(view);
   if (hint) {
-    hint.textContent = text;
+    const line = document.createElement("span"); // an element: names are drawn clear of it (labels.js)
+    line.textContent = text;
+    hint.replaceChildren(line);
     hint.hidden = false;
+    view.network?.redraw();
   }
   view.announcer.textContent = text;
 }
