@@ -4,13 +4,15 @@ undo writes the previous text back."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+from streamlit.components.v2.bidi_component.main import _make_trigger_id
 from streamlit.testing.v1 import AppTest
-from test_app import SMALL, open_app, plain
+from test_app import SMALL, map_view_data, open_app, plain, texts
 from test_yaml_edit import changed_lines
 
 
@@ -134,3 +136,72 @@ def test_deleting_a_concept_with_relations_is_refused_unless_they_go_with_it(edi
     at.button(key="edit_concept_empathy_delete").click().run()
     assert "id: empathy" not in live.read_text(encoding="utf-8")
     assert "target: empathy" not in live.read_text(encoding="utf-8")
+
+
+def draw_on_map(at: AppTest, source: str, target: str) -> AppTest:
+    """The map view sends `link` {from, to}, as a drag from one concept to another on it does (drawlink.js):
+    the widget states of the page as they are, with the map's trigger among them."""
+    (view,) = [c for c in at.get("bidi_component") if c.proto.bytes.startswith(b'{"role":"map"')]
+    states = at._tree.get_widget_states()
+    trigger = states.widgets.add()
+    trigger.id = _make_trigger_id(view.proto.id, "events")
+    trigger.json_trigger_value = json.dumps([{"event": "link", "value": {"from": source, "to": target, "press": 1}}])
+    return at._run(states)
+
+
+def test_a_relation_drawn_on_the_map_opens_the_relation_form_with_its_ends_and_saving_writes_it(editing, live):
+    before = live.read_text(encoding="utf-8")
+    at = open_app(editing, live, panel="edit", selected="empathy")
+    assert map_view_data(at)["linking"] is True  # the map offers "Draw a relation" beside the Edit panel
+    draw_on_map(at, "tpj", "ai")
+    assert not at.exception
+    assert live.read_text(encoding="utf-8") == before  # nothing written by the drawing itself
+    key = "edit_relation_(new)"
+    assert at.session_state["edit_form"] == "Relation"
+    assert at.selectbox(key=f"{key}_source").value == "tpj"
+    assert at.selectbox(key=f"{key}_target").value == "ai"
+    assert at.selectbox(key=f"{key}_type").value is None  # still to choose
+    assert "A new relation from **Temporoparietal junction** to **Anterior insula**" in texts(at)
+    at.selectbox(key=f"{key}_type").set_value("supports")
+    at.multiselect(key=f"{key}_refs").set_value(["singer2004"])
+    at.text_area(key=f"{key}_note").set_value("Drawn on the map.")
+    at.button(key=f"FormSubmitter:{key}-Save relation").click().run()
+    assert not at.exception
+    removed, added = changed_lines(before, live.read_text(encoding="utf-8"))
+    assert removed == []
+    assert [line.strip() for line in added] == [
+        "- {source: tpj, type: supports, target: ai, refs: [singer2004], note: Drawn on the map.}"
+    ]
+    assert "edit_drawn" not in at.session_state  # done with: the next new relation starts blank
+    assert at.query_params["selected"] == "tpj|supports|ai"  # the new relation is selected, its form shown
+
+
+def test_a_relation_drawn_while_a_relation_is_selected_opens_a_new_one_not_the_selected(editing, live):
+    at = open_app(editing, live, panel="edit", selected="mentalizing|engages|tpj")
+    draw_on_map(at, "autism", "mpfc")
+    assert not at.exception
+    assert "selected" not in at.query_params
+    assert at.selectbox(key="edit_relation_(new)_source").value == "autism"
+    assert at.selectbox(key="edit_relation_(new)_target").value == "mpfc"
+
+
+def test_outside_edit_mode_the_map_offers_no_drawing_and_a_link_event_changes_nothing(monkeypatch, live):
+    monkeypatch.delenv("EMPATHY_ATLAS_EDIT", raising=False)
+    before = live.read_bytes()
+    at = open_app(monkeypatch, live, selected="empathy")
+    assert map_view_data(at)["linking"] is False
+    draw_on_map(at, "tpj", "ai")
+    assert not at.exception
+    assert edit_controls(at) == []
+    assert at.subheader[0].value == "Empathy"  # still the Details panel
+    assert "edit_drawn" not in at.session_state
+    assert live.read_bytes() == before
+
+
+def test_in_edit_mode_another_panel_offers_no_drawing_and_ignores_a_link_event(editing, live):
+    at = open_app(editing, live, selected="empathy")  # the Details panel
+    assert map_view_data(at)["linking"] is False
+    draw_on_map(at, "tpj", "ai")
+    assert not at.exception
+    assert at.subheader[0].value == "Empathy"
+    assert "edit_drawn" not in at.session_state

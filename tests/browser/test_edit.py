@@ -100,3 +100,103 @@ def test_without_the_edit_flag_the_page_offers_no_edit_panel(browser, app):
     expect(page.get_by_label("Label", exact=True)).to_have_count(0)
     assert "panel=edit" not in page.url
     page.context.close()
+
+
+def drag(page: Page, source: str, target: str, shot: Path | None = None) -> None:
+    """Press on concept `source` on the map, move to `target` as a hand does, and let go there (a screenshot
+    to `shot` just before)."""
+    box = page.locator(".atlas-network canvas").bounding_box()
+    ends = [
+        page.locator(".atlas-network").evaluate("(el, id) => el.atlas.nodePosition(id)", end)
+        for end in (source, target)
+    ]
+    (x0, y0), (x1, y1) = [(box["x"] + end["x"], box["y"] + end["y"]) for end in ends]
+    page.mouse.move(x0, y0)
+    page.mouse.down()
+    page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2, steps=8)
+    page.mouse.move(x1, y1, steps=8)
+    if shot:
+        page.screenshot(path=shot)
+    page.mouse.up()
+
+
+def test_an_author_draws_a_relation_on_the_map_and_saving_writes_only_it(browser, editing_app, artifacts):
+    app, live = editing_app
+    before = live.read_text(encoding="utf-8")
+    page = open_at(new_page(browser), app, "?panel=edit")
+    network = page.locator(".atlas-network")
+    draw = page.get_by_role("button", name="Draw a relation")
+    expect(draw).to_be_visible()
+    page.screenshot(path=artifacts / "edit-draw-a-relation.png")
+    draw.click()
+    expect(draw).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".atlas-linkhint")).to_contain_text("Drag from one concept to another")
+    drag(page, "tpj", "anterior_insula", shot=artifacts / "edit-drawing-a-relation.png")
+    expect(draw).to_have_attribute("aria-pressed", "false")  # one relation drawn: the mode ends
+    panel = page.locator(".st-key-side_panel")
+    expect(panel.get_by_text("A new relation from Temporoparietal junction to Anterior insula")).to_be_visible()
+    # no line was added to the map by the drag, and the file is as it was
+    assert network.evaluate("el => el.atlas.edge('tpj|connects_with|anterior_insula')") is None
+    assert live.read_text(encoding="utf-8") == before
+    settled(page)
+    expect(panel.get_by_label("From", exact=True)).to_have_value("Temporoparietal junction")
+    expect(panel.get_by_label("To", exact=True)).to_have_value("Anterior insula")
+    choose(page, "Type", "is functionally connected with")
+    references = panel.get_by_label("References", exact=True)
+    references.click()
+    references.fill("spreng2009")
+    page.get_by_role("option").filter(has_text="spreng2009").first.click()
+    page.keyboard.press("Escape")
+    panel.get_by_label("Note: what the cited work showed", exact=True).fill("Drawn on the map.")
+    panel.get_by_role("button", name="Save relation").click()
+    expect(panel.get_by_text("Added the relation.")).to_be_visible()
+
+    after = live.read_text(encoding="utf-8")
+    matcher = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines(), autojunk=False)
+    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    assert [op[0] for op in changes] == ["insert"]
+    added = [line.strip() for op in changes for line in after.splitlines()[op[3] : op[4]]]
+    assert added == [
+        "- source: tpj",
+        "type: connects_with",
+        "target: anterior_insula",
+        "refs: [spreng2009]",
+        'note: "Drawn on the map."',
+    ]
+    page.context.close()
+
+
+def test_an_author_draws_a_relation_by_keyboard_from_the_selected_concept(browser, editing_app):
+    app, live = editing_app
+    before = live.read_text(encoding="utf-8")
+    page = open_at(new_page(browser), app, "?panel=edit&selected=tpj")
+    network = page.locator(".atlas-network")
+    page.locator(".atlas-canvas").focus()
+    page.keyboard.press("r")  # from the selected concept
+    expect(page.locator(".atlas-linkhint")).to_contain_text("From Temporoparietal junction: now choose the other")
+    page.keyboard.press("ArrowDown")  # any concept shown below it, related or not
+    other = network.evaluate("el => el.atlas.cursor()")
+    assert other not in (None, "tpj")
+    label = network.evaluate("(el, id) => el.atlas.label(id)", other)
+    page.keyboard.press("Enter")
+    panel = page.locator(".st-key-side_panel")
+    expect(panel.get_by_text(f"A new relation from Temporoparietal junction to {label}")).to_be_visible()
+    settled(page)
+    expect(panel.get_by_label("To", exact=True)).to_have_value(label)
+    page.locator(".atlas-canvas").focus()
+    page.keyboard.press("r")
+    page.keyboard.press("Escape")  # cancels: nothing sent, the selection kept
+    expect(page.locator(".atlas-linkhint")).to_be_hidden()
+    assert network.get_attribute("data-selected") == "concept:tpj"
+    assert live.read_text(encoding="utf-8") == before
+    page.context.close()
+
+
+def test_the_map_outside_edit_mode_has_no_draw_a_relation_button(browser, app):
+    page = open_at(new_page(browser), app, "?selected=tpj")
+    expect(page.get_by_role("button", name="Re-layout")).to_be_visible()
+    expect(page.get_by_role("button", name="Draw a relation")).to_have_count(0)
+    page.locator(".atlas-canvas").press("r")  # nor does the key start anything
+    expect(page.locator(".atlas-linkhint")).to_have_count(0)
+    assert page.locator(".atlas-network").get_attribute("data-linking") is None
+    page.context.close()

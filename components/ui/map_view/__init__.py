@@ -51,6 +51,8 @@ def show(
     frame: Sequence[str] = (),
     touring: bool = False,
     overlay: dict[str, Any] | None = None,
+    linking: bool = False,
+    on_link: Callable[[], None] | None = None,
 ) -> None:
     """Draw the map `graph` (`drawing.packed`), showing only `visible` (`drawing.shown`) if given;
     a click on a concept, a relation or the background calls `on_select`.
@@ -62,6 +64,9 @@ def show(
     `overlay` draws a scored student's map: the map's relations as judged (`ui.score.overlay`: {"correct"|
     "reversed"|"misplaced"|"wrong"|"missing": [relation ids]}), the student's extra links ({"extra": [...]}) and
     how each verdict is drawn ({"lines": drawing.verdict_lines(...)}).
+    While `linking`, the map offers "Draw a relation" (a drag from one concept to another, or R and the keys):
+    its two ends call `on_link`, with `st.session_state[key].link` = {"from": id, "to": id}. Nothing is drawn
+    on the map by it; without `linking` the map offers nothing of the kind and `on_link` is never called.
     """
     _blob(graph_key(key), graph)
     if visible is not None:
@@ -83,10 +88,12 @@ def show(
                 "touring": touring,
                 "overlay": overlay,
                 "minHeight": MIN_HEIGHT,
+                "linking": linking,
             }
         ),
         on_select_change=on_select,
         on_tour_change=on_tour,
+        on_link_change=on_link if linking and on_link is not None else _nothing,
     )
 
 

@@ -2,7 +2,9 @@
 started for editing (`make run EDIT=1`: `streamlit run app.py -- --edit`, or EMPATHY_ATLAS_EDIT=1); a classroom
 server has no such panel and writes nothing (`enabled`, checked again before every write).
 
-The map's selection chooses what the forms edit (a concept or a relation), or they add a new one; references
+The map's selection chooses what the forms edit (a concept or a relation), or they add a new one; a relation
+drawn on the map (a drag from one concept to another, `on_link`) opens the form of a new one with its two ends
+filled in, written only when saved; references
 come from the map's list, or are added by DOI or BibTeX. Save applies the edit to the file's text
 (components/exchange/yaml_edit.py: the rest of the file byte for byte), checks it with the app's loader (its
 problems shown under the fields they are about, as file:line:col), and writes it unless the file changed on
@@ -38,7 +40,9 @@ SAVES = "edit_saves"  # the saves this session made, last last: what undo writes
 DONE = "edit_done"  # what the last save did, in words
 FORM = "edit_form"  # which form is shown: Concept, Relation or References
 FOLLOWED = "edit_followed"  # the selection the form last followed
+DRAWN = "edit_drawn"  # (source, target) of the relation last drawn on the map, for the new relation's form
 NEW = "(new)"
+NEW_RELATION = f"edit_relation_{NEW}"  # the key of the new relation's form
 
 
 def enabled() -> bool:
@@ -88,6 +92,40 @@ def draw(run: Run) -> None:
         _relation_form(run, selection.relation if selection and selection.relation else None)
     else:
         _references_form(run)
+
+
+def on_link() -> None:
+    """Callback: a relation drawn on the map, from one concept to another. The Relation form opens to add it,
+    with these ends (its type, references and note still to choose); nothing is written until it is saved.
+    Ignored unless the app edits and the Edit panel is open (the map offers drawing only then)."""
+    event = st.session_state[state.MAP_VIEW].link or {}
+    source, target = event.get("from"), event.get("to")
+    if not enabled() or st.session_state.get(state.PANEL) != PANEL.name:
+        return
+    if not isinstance(source, str) or not isinstance(target, str) or source == target:
+        return
+    for name in ("type", "refs", "note", "standing"):  # a new relation: what an earlier one had filled in goes
+        st.session_state.pop(f"{NEW_RELATION}_{name}", None)
+    st.session_state[f"{NEW_RELATION}_source"] = source
+    st.session_state[f"{NEW_RELATION}_target"] = target
+    st.session_state[DRAWN] = (source, target)
+    selected = st.session_state[state.SELECTED]
+    if selected is not None and "|" in selected:  # a selected relation would have its own form shown
+        state.select(None)
+    st.session_state[FOLLOWED] = st.session_state[state.SELECTED]
+    st.session_state[FORM] = "Relation"
+    for key in (PROBLEMS, DONE):
+        st.session_state.pop(key, None)
+
+
+def _drawn(concept_map: ConceptMap) -> tuple[str, str] | None:
+    """The ends of the relation drawn on the map, if the map still has both (an edit may have removed one)."""
+    drawn: tuple[str, str] | None = st.session_state.get(DRAWN)
+    if drawn is None or all(end in concept_map.concept_by_id for end in drawn):
+        return drawn
+    for name in (DRAWN, f"{NEW_RELATION}_source", f"{NEW_RELATION}_target"):
+        st.session_state.pop(name, None)
+    return None
 
 
 def _outcome() -> None:
@@ -189,11 +227,20 @@ def _concept_form(run: Run, concept: Concept | None) -> None:
 def _relation_form(run: Run, relation: Relation | None) -> None:
     concept_map = run.concept_map
     key = f"edit_relation_{relation.id if relation else NEW}"
+    ids = list(concept_map.concept_by_id)
+    label = {concept.id: concept.label for concept in concept_map.concepts}.__getitem__
     if relation:
         st.markdown("Editing the selected relation; select another on the map, or")
         st.button("Add a new relation", on_click=state.select, args=(None,), key="edit_relation_new")
-    ids = list(concept_map.concept_by_id)
-    label = {concept.id: concept.label for concept in concept_map.concepts}.__getitem__
+    else:
+        drawn = _drawn(concept_map)
+        if drawn is not None:
+            st.markdown(
+                f"A new relation from **{md.text(label(drawn[0]))}** to **{md.text(label(drawn[1]))}**, "
+                "drawn on the map: choose its type (and its references), then save."
+            )
+        else:
+            st.caption("Or draw it on the map: *Draw a relation*, then drag from one concept to another.")
     with st.form(key, border=False):
         st.selectbox(
             "From", ids, index=ids.index(relation.source) if relation else None, format_func=label, key=f"{key}_source"
@@ -319,6 +366,8 @@ def _save_relation(relation_id: str | None) -> None:
         _save(
             lambda text: yaml_edit.add(text, "relations", fields), "relations", -1, "Added the relation.", select=new_id
         )
+        if st.session_state.get(DONE):  # written: the drawn ends are done with
+            st.session_state.pop(DRAWN, None)
     else:
         _save(
             lambda text: yaml_edit.change(text, "relations", relation_id, fields),
@@ -411,4 +460,4 @@ def _index(text: str, section: str, entry: str | int) -> int:
     return keys.index(str(entry)) if entry in keys else -1
 
 
-PANEL = Panel("edit", "Edit", draw, keeps_selection=True)
+PANEL = Panel("edit", "Edit", draw, keeps_selection=True, draws_links=True)

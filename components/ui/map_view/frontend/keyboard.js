@@ -1,8 +1,9 @@
 // The keyboard on the map: the arrow keys move between related concepts, Enter opens one, Escape clears,
-// F fits, + and - zoom. During a tour, the left and right arrow keys turn its pages anywhere on the page.
+// F fits, + and - zoom; in edit mode, R draws a relation (drawlink.js). During a tour, the left and right arrow keys turn its pages anywhere on the page.
 
 import { announce } from "./announce.js";
 import { frame, zoom } from "./camera.js";
+import { linkKey } from "./drawlink.js";
 import { placeOf } from "./place.js";
 import { choose } from "./selection.js";
 import { visibleIds } from "./shown.js";
@@ -20,6 +21,10 @@ const DIRECTIONS = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], Ar
 export function onKey(view, event) {
   if (!view.network) return;
   const key = event.key;
+  if (linkKey(view, event)) {
+    event.preventDefault();
+    return;
+  }
   if (Object.hasOwn(DIRECTIONS, key)) moveCursor(view, DIRECTIONS[key]);
   else if (key === "Enter" && view.cursor) choose(view, { kind: "concept", id: view.cursor });
   else if (key === "Escape") {
@@ -67,7 +72,10 @@ function moveCursor(view, [dx, dy]) {
   } else if (origin) {
     let best = null;
     let bestScore = Infinity;
-    for (const { node } of map.neighbours.get(from) ?? []) {
+    // Drawing a relation, its other end may be any concept shown; else the arrows follow relations.
+    const around = view.link.active ? visibleIds(view) : (map.neighbours.get(from) ?? []).map((next) => next.node);
+    for (const node of around) {
+      if (node === from) continue;
       const p = placeOf(view, node);
       if ((shown && !shown.has(node)) || !p) continue;
       const vx = p.x - origin.x;

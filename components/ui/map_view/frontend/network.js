@@ -15,6 +15,7 @@ import "./buildkeys.js";
 import "./camera.js";
 import "./canvas.js";
 import "./draw.js";
+import "./drawlink.js";
 import "./fade.js";
 import "./history.js";
 import "./hit.js";

@@ -3,6 +3,7 @@
 
 import { announce } from "./announce.js";
 import { frame } from "./camera.js";
+import { linkClick } from "./drawlink.js";
 import { dotNear, edgeNear } from "./hit.js";
 import { restyle } from "./look.js";
 import { looksOf, neighbourhood } from "./shown.js";
@@ -20,6 +21,10 @@ import { press, select } from "./state.js";
  */
 export function onClick(view, event) {
   const concept = event.nodes[0] ?? dotNear(view, event.pointer.DOM);
+  if (view.link.active) {
+    linkClick(view, concept ?? null); // drawing a relation: a click chooses its ends, not the selection
+    return;
+  }
   if (event.event?.srcEvent?.shiftKey && concept) {
     // Shift-click: the way from the selected concept to this one (Python finds and shows the routes).
     view.host.send("select", { kind: "path_end", id: concept, click: press(view) });

@@ -21,7 +21,7 @@
  * @typedef {{from: string, to: string, type?: string}} Extra
  * What the view asks of the page it is on: the page's is Python (sync.js), the explorer's its own script.
  * @typedef {Object} Host
- * @property {(name: "select" | "tour", value: object) => void} send  a choice made on the map
+ * @property {(name: "select" | "tour" | "link", value: object) => void} send  a choice made on the map
  * @property {(selected: Selected | null) => void} shown  the selection shown now (for the search box)
  * @property {boolean} fillWindow  the canvas reaches down to the window's bottom (else it fills its container)
  * @typedef {Object} View
@@ -65,6 +65,7 @@
  *   times, how many of the most connected have their names promised, the names drawn last
  * @property {string | null} cursor  the concept the keyboard is on (keyboard.js)
  * @property {{type: string, hovered: Selected | null}} pointer  (tooltip.js)
+ * @property {import("./drawlink.js").Linking} link  drawing a relation, if the host offers it (drawlink.js)
  * @property {{key: string | null, byKind: Record<string, string>}} legendState  (legend.js)
  * @typedef {import("./names.js").Drawn} Box
  */
@@ -122,6 +123,7 @@ export function createState(root, host) {
     cursor: null,
     pointer: { type: "mouse", hovered: null },
     legendState: { key: null, byKind: {} },
+    link: { offered: false, active: false, from: null },
   };
 }
 

@@ -5,6 +5,7 @@
 import { announce } from "./announce.js";
 import { frame, frameOnce, stopGliding } from "./camera.js";
 import { create, RESIZE_MAX, relayout, update } from "./canvas.js";
+import { offerLinking } from "./drawlink.js";
 import { onKey, pageKeys } from "./keyboard.js";
 import { drawLegend, setLegend } from "./legend.js";
 import { drawExtra, restyle } from "./look.js";
@@ -25,7 +26,8 @@ import { hideTip } from "./tooltip.js";
  * What the view is told to show (by Python on each run, or by the explorer once).
  * @typedef {{graph: Graph, visible: {nodes: string[], edges: string[]} | null, visibleTag: string | null,
  *   selected: Selected | null, highlight: Highlight | null, present: boolean, contrast: string,
- *   frame: string[], touring: boolean, overlay: Overlay | null, minHeight: number}} Scene
+ *   frame: string[], touring: boolean, overlay: Overlay | null, minHeight: number, linking?: boolean}} Scene
+ * (`linking`: the author may draw a relation on the map, drawlink.js)
  */
 
 const MAP_HTML = `
@@ -127,6 +129,7 @@ export function apply(view, vis, data) {
   }
   if (!view.network) create(view, vis, graph);
   else if (graph.version !== view.version) update(view, graph);
+  offerLinking(view, Boolean(data.linking));
   const changed = setScene(view, data);
   if (changed.present) setLegend(view, !view.present && window.innerWidth >= 640); // in front of a room, the map first
   if (changed.overlay) drawExtra(view);

@@ -96,6 +96,9 @@ export class Network {
   unselectAll(): void;
   stabilize(iterations?: number): void;
   fit(options?: { nodes?: string[]; animation?: boolean }): void;
+  /** Drag from one node to another to draw an edge: `options.manipulation.addEdge(data, callback)` is asked. */
+  addEdgeMode(): void;
+  disableEditMode(): void;
   redraw(): void;
   destroy(): void;
 }
