@@ -20,7 +20,7 @@ import streamlit as st
 from components.model.errors import MapError
 from components.ui import cache, header, page, panels, problems, state, watch
 from components.ui.explorer import explorer
-from components.ui.panels import edit
+from components.ui.panels import editing
 
 DEFAULT_MAP = Path(__file__).parent / "concepts.yaml"
 
@@ -36,7 +36,7 @@ def map_file() -> tuple[Path, str]:
 
 st.set_page_config(page_title="Empathy Atlas", layout="wide")
 state.init()
-file_path, name = edit.serve(*map_file())  # with --edit, a starter map the author made may take its place
+file_path, name = editing.serve(*map_file())  # with --edit, a starter map the author made may take its place
 opened = st.session_state[state.OPENED]  # a map opened from the page, for this session only
 if opened is None:
     watch.reload_on_change(file_path, cache.signature(file_path))

@@ -17,7 +17,7 @@ from components.model.concepts import ConceptMap
 from components.model.errors import MapError
 from components.text import markdown as md
 from components.ui import cache, problems, state
-from components.ui.panels import edit
+from components.ui.panels import edit, editing
 from components.view import scope
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -189,7 +189,7 @@ def _starter(name: str, size: int, read: Callable[[], bytes]) -> None:
         st.caption(f"… and {len(made.notes) - 20} more notes, at the top of the file.")
     st.download_button("Starter map (YAML)", data=made.yaml, file_name=f"{Path(name).stem}-map.yaml",
                        mime="application/yaml", on_click="ignore", icon=":material/download:")  # fmt: skip
-    if edit.enabled():  # the author's own server: the map written beside the served one, and opened to edit
+    if editing.enabled():  # the author's own server: the map written beside the served one, and opened to edit
         st.text_input(
             "…or write it beside the served map, and edit it here",
             f"{Path(name).stem}-map.yaml",
@@ -202,7 +202,7 @@ def _starter(name: str, size: int, read: Callable[[], bytes]) -> None:
 def _write_starter(text: str) -> None:
     """Callback: the starter map written to a new file beside the served map, and this session editing it."""
     target = str(st.session_state.get("starter_target") or "").strip()
-    served = Path(st.session_state[edit.FILE][0])
+    served = Path(st.session_state[editing.FILE][0])
     if Path(target).name != target or not target.endswith((".yaml", ".yml")):
         st.session_state["starter_problem"] = "Give a file name ending in .yaml, without a folder."
         return
@@ -212,5 +212,5 @@ def _write_starter(text: str) -> None:
     except (MapError, yaml_edit.EditRefused) as error:
         st.session_state["starter_problem"] = str(error)
         return
-    edit.edit_new_file(path, os.path.relpath(path))
+    editing.edit_new_file(path, os.path.relpath(path))
     st.session_state[state.PANEL] = edit.PANEL.name

@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.model.concepts import ConceptMap
 from components.ui import cache, map_view, state
-from components.ui.panels import Run, edit, shown, tabs
+from components.ui.panels import Run, editing, shown, tabs
 from components.view import drawing, highlight
 
 NO_CONCEPTS = "No concepts match these filters. Loosen them, or use *Reset view* under Filters."
@@ -70,8 +70,8 @@ def explorer(file: cache.MapFile, concept_map: ConceptMap, drawn: drawing.Blob) 
                 high_contrast=state.high_contrast(),
                 on_select=state.on_map_select,
                 on_tour=state.on_map_tour,
-                linking=run.panel.draws_links and edit.enabled(),
-                on_link=edit.on_link,
+                linking=run.panel.on_link is not None and editing.enabled(),
+                on_link=run.panel.on_link,
                 key=state.MAP_VIEW,
             )
     with side_column, st.container(key="side_panel"):

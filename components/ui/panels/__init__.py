@@ -16,6 +16,7 @@ from components.ui.panels import (
     compare,
     details,
     edit,
+    editing,
     evidence,
     outline,
     path,
@@ -49,7 +50,7 @@ state.keep_selection_in(name for name, panel in EDITING.items() if panel.keeps_s
 
 def listed() -> dict[str, Panel]:
     """The panels this app offers: the Edit panel only if it was started for editing."""
-    return EDITING if edit.enabled() else PANELS
+    return EDITING if editing.enabled() else PANELS
 
 
 def allowed(concept_map: ConceptMap) -> dict[str, Collection[Any]]:
@@ -64,7 +65,7 @@ def allowed_editing(concept_map: ConceptMap) -> dict[str, Collection[Any]]:
 
 def options() -> Callable[[ConceptMap], dict[str, Collection[Any]]]:
     """What computes the values the view may take (cached by the map's content and this function's name)."""
-    return allowed_editing if edit.enabled() else allowed
+    return allowed_editing if editing.enabled() else allowed
 
 
 def shown(view: address.View) -> Panel:

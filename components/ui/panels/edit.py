@@ -13,69 +13,40 @@ every session. Undo writes back what the last saves replaced."""
 
 from __future__ import annotations
 
-import argparse
 import difflib
-import os
-import sys
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
 from components.exchange import yaml_edit
-from components.model import load
 from components.model.concepts import Concept, ConceptMap, Relation
-from components.model.errors import MapError
 from components.model.vocabulary import KINDS, RELATIONS, Kind, RelationType, Standing
 from components.text import markdown as md
 from components.text.citations import short_citation
 from components.ui import state
+from components.ui.panels import editing
+from components.ui.panels.editing import (
+    CONFLICT,
+    DONE,
+    DRAWN,
+    FOLLOWED,
+    FORM,
+    NEW,
+    NEW_RELATION,
+    PROBLEMS,
+    SAVES,
+    enabled,
+)
 from components.ui.panels.panel import Panel, Run
-
-FILE = "edit_file"  # (path, name): the map file this session edits
-PROBLEMS = "edit_problems"  # {field: [file:line:col: message]} of the last edit refused
-CONFLICT = "edit_conflict"  # the Conflict of the last save, if the file had changed on disk
-SAVES = "edit_saves"  # the saves this session made, last last: what undo writes back
-DONE = "edit_done"  # what the last save did, in words
-FORM = "edit_form"  # which form is shown: Concept, Relation or References
-FOLLOWED = "edit_followed"  # the selection the form last followed
-DRAWN = "edit_drawn"  # (source, target) of the relation last drawn on the map, for the new relation's form
-NEW = "(new)"
-NEW_RELATION = f"edit_relation_{NEW}"  # the key of the new relation's form
-
-
-def enabled() -> bool:
-    """Whether the app was started for editing (`-- --edit`, or EMPATHY_ATLAS_EDIT=1)."""
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--edit", action="store_true")
-    return bool(parser.parse_known_args(sys.argv[1:])[0].edit) or os.environ.get("EMPATHY_ATLAS_EDIT") == "1"
-
-
-def serve(path: Path, name: str) -> tuple[Path, str]:
-    """The map file this session shows: in edit mode, a starter map the author wrote takes the served one's place."""
-    if not enabled():
-        return path, name
-    chosen: tuple[Path, str] = st.session_state.setdefault(FILE, (path, name))
-    return chosen
-
-
-def edit_new_file(path: Path, name: str) -> None:
-    """From now on this session shows and edits the map file at `path` (a starter map just written)."""
-    if enabled():
-        st.session_state[FILE] = (path, name)
-        st.session_state[SAVES] = []
-        state.reset()
 
 
 def draw(run: Run) -> None:
-    if not enabled() or FILE not in st.session_state:
+    if not enabled() or editing.FILE not in st.session_state:
         st.info("This map cannot be changed here.")  # unreachable without --edit: the panel is not listed
         return
     if st.session_state[state.OPENED] is not None or run.file.sent:
         st.info("This session shows a map opened from the page. Go back to the served map to edit it.")
         return
-    name = st.session_state[FILE][1]
+    name = st.session_state[editing.FILE][1]
     st.caption(f"Editing **{md.text(name)}**: a save writes the file, and every open page shows it.")
     _outcome()
     selection = run.selection
@@ -149,7 +120,7 @@ def _outcome() -> None:
         st.code("\n".join(general), language=None, wrap_lines=True)
     saves = st.session_state.get(SAVES, [])
     if saves:
-        st.button(f"Undo the last save ({len(saves)})", on_click=_undo, icon=":material/undo:", key="edit_undo")
+        st.button(f"Undo the last save ({len(saves)})", on_click=editing.undo, icon=":material/undo:", key="edit_undo")
 
 
 def _problem(field: str) -> None:
@@ -202,7 +173,7 @@ def _concept_form(run: Run, concept: Concept | None) -> None:
         st.form_submit_button(
             "Save concept",
             type="primary",
-            on_click=_save_concept,
+            on_click=editing.save_concept,
             args=(key, concept.id if concept else None),
             icon=":material/save:",
         )
@@ -212,7 +183,7 @@ def _concept_form(run: Run, concept: Concept | None) -> None:
             cascade = st.checkbox(f"with its {len(linked)} relations", key=f"{key}_cascade") if linked else False
             st.button(
                 "Delete concept",
-                on_click=_save,
+                on_click=editing.save,
                 icon=":material/delete:",
                 key=f"{key}_delete",
                 args=(
@@ -274,7 +245,7 @@ def _relation_form(run: Run, relation: Relation | None) -> None:
         st.form_submit_button(
             "Save relation",
             type="primary",
-            on_click=_save_relation,
+            on_click=editing.save_relation,
             args=(relation.id if relation else None,),
             icon=":material/save:",
         )
@@ -283,7 +254,7 @@ def _relation_form(run: Run, relation: Relation | None) -> None:
             "Delete relation",
             icon=":material/delete:",
             key=f"{key}_delete",
-            on_click=_save,
+            on_click=editing.save,
             args=(
                 lambda text: yaml_edit.delete(text, "relations", relation.id),
                 "relations",
@@ -302,7 +273,9 @@ def _references_form(run: Run) -> None:
             placeholder="10.1038/nn.3085\nor @article{saxe2003, author = {...}, ...}",
         )
         _problem("references")
-        st.form_submit_button("Add references", type="primary", on_click=_add_references, args=(run.concept_map,))
+        st.form_submit_button(
+            "Add references", type="primary", on_click=editing.add_references, args=(run.concept_map,)
+        )
 
 
 def _references(concept_map: ConceptMap, chosen: tuple[str, ...], key: str) -> None:
@@ -316,148 +289,4 @@ def _references(concept_map: ConceptMap, chosen: tuple[str, ...], key: str) -> N
     )
 
 
-# ---------------------------------------------------------------- callbacks: each edit is one save
-
-
-def _read(key: str, name: str) -> Any:
-    return st.session_state.get(f"{key}_{name}")
-
-
-def _save_concept(key: str, concept_id: str | None) -> None:
-    aliases = [alias.strip() for alias in (_read(key, "aliases") or "").split(",") if alias.strip()]
-    fields: dict[str, Any] = {
-        "label": _read(key, "label"),
-        "kind": _read(key, "kind"),
-        "summary": _read(key, "summary"),
-        "aliases": aliases,
-        "refs": list(_read(key, "refs") or []),
-    }
-    if f"{key}_mni" in st.session_state:  # (a region of two points has no field: they stay as they are)
-        mni = (_read(key, "mni") or "").strip()
-        try:
-            fields["mni"] = [float(part) for part in mni.split(",")] if mni else None
-        except ValueError:
-            st.session_state[PROBLEMS] = {"mni": ["write three numbers, x, y, z, in mm (e.g. 52, -54, 24)"]}
-            return
-    if concept_id is None:
-        new_id = (_read(key, "id") or "").strip()
-        _save(
-            lambda text: yaml_edit.add(text, "concepts", {"id": new_id, **fields}),
-            "concepts",
-            -1,
-            f"Added {fields['label'] or new_id}.",
-            select=new_id,
-        )
-    else:
-        _save(
-            lambda text: yaml_edit.change(text, "concepts", concept_id, fields),
-            "concepts",
-            concept_id,
-            f"Saved {fields['label']}.",
-        )
-
-
-def _save_relation(relation_id: str | None) -> None:
-    key = f"edit_relation_{relation_id or NEW}"
-    fields = {name: _read(key, name) for name in ("source", "type", "target", "note", "standing")}
-    fields["refs"] = list(_read(key, "refs") or [])
-    new_id = f"{fields['source']}|{fields['type']}|{fields['target']}"
-    if relation_id is None:
-        _save(
-            lambda text: yaml_edit.add(text, "relations", fields), "relations", -1, "Added the relation.", select=new_id
-        )
-        if st.session_state.get(DONE):  # written: the drawn ends are done with
-            st.session_state.pop(DRAWN, None)
-    else:
-        _save(
-            lambda text: yaml_edit.change(text, "relations", relation_id, fields),
-            "relations",
-            new_id,
-            "Saved the relation.",
-            select=new_id,
-        )
-
-
-def _add_references(concept_map: ConceptMap) -> None:
-    source = (st.session_state.get("edit_reference_source") or "").strip()
-    first = max((reference.n for reference in concept_map.references), default=0) + 1
-    try:
-        found, notes = yaml_edit.references_from(source, concept_map.reference_by_key, first)
-    except MapError as error:
-        st.session_state[PROBLEMS] = {"references": [problem.message for problem in error.problems]}
-        return
-
-    def added(text: str) -> str:
-        for reference in found:
-            text = yaml_edit.add(text, "references", reference)
-        return text
-
-    keys = ", ".join(reference["key"] for reference in found)
-    _save(added, "references", -1, f"Added {keys}. " + " ".join(notes))
-
-
-def _save(edit: Callable[[str], str], section: str, entry: str | int, done: str, select: str | None = None) -> None:
-    """Apply one edit to the file as the page shows it, check it, and write it (see the module's docstring)."""
-    for key in (PROBLEMS, CONFLICT, DONE):
-        st.session_state.pop(key, None)
-    if not enabled():  # no form is drawn without --edit; no callback writes either
-        return
-    path, name = st.session_state[FILE]
-    last = st.session_state[state.LAST_VALID]
-    base = last.content.decode("utf-8")
-    try:
-        edited = edit(base)
-        outcome = yaml_edit.save(path, name, edited, yaml_edit.digest(last.content))
-    except yaml_edit.EditRefused as error:
-        st.session_state[PROBLEMS] = {"": [str(error)]}
-        return
-    except MapError as error:
-        index = _index(edited, section, entry)
-        st.session_state[PROBLEMS] = {
-            field: [str(problem) for problem in problems]
-            for field, problems in yaml_edit.problems_by_field(error, section, index).items()
-        }
-        return
-    _saved(outcome, done, select)
-
-
-def _undo() -> None:
-    for key in (PROBLEMS, CONFLICT, DONE):
-        st.session_state.pop(key, None)
-    if not enabled() or not st.session_state.get(SAVES):
-        return
-    path, name = st.session_state[FILE]
-    try:
-        outcome = yaml_edit.undo(path, name, st.session_state[SAVES][-1])
-    except MapError as error:
-        st.session_state[PROBLEMS] = {"": [str(problem) for problem in error.problems]}
-        return
-    if isinstance(outcome, yaml_edit.Saved):
-        st.session_state[SAVES].pop()
-        st.session_state[DONE] = "Undone."
-    else:
-        st.session_state[CONFLICT] = outcome
-
-
-def _saved(outcome: yaml_edit.Saved | yaml_edit.Conflict, done: str, select: str | None) -> None:
-    if isinstance(outcome, yaml_edit.Conflict):
-        st.session_state[CONFLICT] = outcome
-        return
-    st.session_state.setdefault(SAVES, []).append(outcome)
-    st.session_state[DONE] = done
-    st.session_state[state.SELECTED] = select
-
-
-def _index(text: str, section: str, entry: str | int) -> int:
-    """Where the edited entry is in its section (-1: the last)."""
-    try:
-        entries = load.read_yaml(text, track=False).data.get(section) or []
-    except MapError:
-        return -1
-    if entry == -1:
-        return len(entries) - 1
-    keys = [yaml_edit.key_of(section, e) if isinstance(e, dict) else "" for e in entries]
-    return keys.index(str(entry)) if entry in keys else -1
-
-
-PANEL = Panel("edit", "Edit", draw, keeps_selection=True, draws_links=True)
+PANEL = Panel("edit", "Edit", draw, keeps_selection=True, on_link=on_link)

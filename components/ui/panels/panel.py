@@ -55,7 +55,7 @@ class Panel:
     on_stage: Callable[[Run], None] | None = None  # what it draws in the map's place, while `?stage=1`
     overlay: Callable[[Run], dict[str, Any] | None] | None = None  # what the map draws over itself for it
     board: Callable[[Run], dict[str, Any] | None] | None = None  # a drawing board in the map's place: its data
-    draws_links: bool = False  # the map offers "Draw a relation" while it is shown (the Edit panel)
+    on_link: Callable[[], None] | None = None  # the map offers "Draw a relation" while it is shown: the ends drawn
 
     def staged(self, run: Run) -> bool:
         """Whether it takes the map's place now."""
