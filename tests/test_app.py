@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import shutil
@@ -255,7 +256,7 @@ def test_an_invalid_map_shows_every_problem_with_its_line_and_no_map(monkeypatch
     assert not at.exception
     assert "2 problems" in at.error[0].value
     listing = at.code[0].value
-    assert f"{bad}:30:11: concepts[4].kind: 'regoin'" in listing
+    assert f"{os.path.relpath(bad)}:30:11: concepts[4].kind: 'regoin'" in listing  # as the app names it
     assert "unknown concept 'tjp' (did you mean 'tpj'?)" in listing
     assert not at.get("bidi_component")
 
