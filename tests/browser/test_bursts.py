@@ -128,3 +128,34 @@ def test_bursts_of_searches_and_filter_changes_with_the_cpu_busy(browser: Browse
     still_answers(page)
     watch.assert_alive(page, "at the end")
     page.context.close()
+
+
+def test_bursts_of_edits_on_the_build_board_with_the_cpu_busy(browser: Browser, app, busy_cpu):
+    """A student drawing fast: every edit of the board is sent to the server (its drawing), so bursts of moves,
+    undos and redos overlap their reruns; the session survives, and the board ends as drawn."""
+    page = new_page(browser, (1280, 720))
+    watch = Watch(page)
+    page.goto(f"{app.url}/?build=1")
+    board = page.locator(".atlas-build")
+    page.wait_for_selector(".atlas-build", timeout=60_000)
+    page.get_by_role("button", name="Start again").click()
+    expect(board).to_have_attribute("data-concepts", "0")
+    search = page.locator(".atlas-build .atlas-search input")
+    for name in ("Empathy", "Mentalizing", "Experience sharing", "Anterior insula"):
+        search.fill(name)
+        expect(page.locator(".atlas-build [role=option]").first).to_be_visible()
+        search.press("Enter")
+    expect(board).to_have_attribute("data-concepts", "4")
+    canvas = page.locator(".atlas-build-canvas")
+    rng = random.Random("board")
+    for burst in range(BURSTS):
+        canvas.focus()
+        for _ in range(CLICKS):
+            key = rng.choice(["Shift+ArrowRight", "Shift+ArrowDown", "ArrowRight", "Control+z", "Control+y"])
+            page.keyboard.press(key)
+            page.wait_for_timeout(APART_MS // 2)
+        watch.assert_alive(page, f"board burst {burst + 1}")
+    page.get_by_role("button", name="Check my map").click()
+    expect(board).to_have_attribute("data-checked", "true", timeout=30_000)
+    watch.assert_alive(page, "after the bursts")
+    page.context.close()
