@@ -9,15 +9,13 @@
 // modules, all but the page's own: this one, search.js, store.js and sync.js.
 
 // Every module the view imports, asked for at once: found import by import, they came eight requests deep.
+// (The Build panel's board and its modules are loaded when a board is first asked for: renderBuildLater.)
 import "./announce.js";
-import "./board.js";
-import "./buildkeys.js";
 import "./camera.js";
 import "./canvas.js";
 import "./draw.js";
 import "./drawlink.js";
 import "./fade.js";
-import "./history.js";
 import "./hit.js";
 import "./keyboard.js";
 import "./labels.js";
@@ -31,12 +29,10 @@ import "./searchbox.js";
 import "./searchindex.js";
 import "./shapes.js";
 import "./shown.js";
-import "./sketch.js";
 import "./state.js";
 import "./theme.js";
 import "./tooltip.js";
 import "./words.js";
-import { renderBuild } from "./build.js";
 import { unpackVisible } from "./graph.js";
 import { renderSearch } from "./search.js";
 import { show } from "./selection.js";
@@ -68,6 +64,29 @@ function loadVis() {
   return visLoading;
 }
 
+/** @type {Promise<typeof import("./build.js")> | null} */
+let building = null;
+
+/**
+ * The Build panel's board (build.js and its modules), loaded the first time a board is asked for: the map's
+ * own page load fetches none of it.
+ * @param {Component} component
+ * @param {Parameters<typeof import("./build.js").renderBuild>[1]} data
+ */
+function renderBuildLater(component, data) {
+  building ??= import("./build.js");
+  let gone = false;
+  /** @type {(() => void) | undefined} */
+  let cleanup;
+  building.then((module) => {
+    if (!gone) cleanup = module.renderBuild(component, data);
+  });
+  return () => {
+    gone = true;
+    cleanup?.();
+  };
+}
+
 // Test hooks (testing.js), loaded only when a test asks for them before the page starts.
 const TESTING = globalThis.__atlasTest ? import("./testing.js") : null;
 
@@ -95,7 +114,7 @@ export default function render(component) {
   }
   const data = JSON.parse(new TextDecoder().decode(bytes));
   if (data.role === "search") return renderSearch(component, data);
-  if (data.role === "build") return renderBuild(component, data);
+  if (data.role === "build") return renderBuildLater(component, data);
   return renderMap(component, data);
 }
 
