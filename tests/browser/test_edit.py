@@ -40,6 +40,22 @@ def choose(page: Page, label: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).first.click()
 
 
+def cite(page, panel, key: str, note: str) -> None:
+    """The relation's form: one reference chosen from the map's list, and the note on what it showed."""
+    references = panel.get_by_label("References", exact=True)
+    references.click()
+    references.fill(key)
+    page.get_by_role("option").filter(has_text=key).first.click()
+    page.keyboard.press("Escape")
+    panel.get_by_label("Note: what the cited work showed", exact=True).fill(note)
+
+
+def changed(before: str, after: str) -> list[tuple[str, int, int, int, int]]:
+    """What differs between two texts of the file, line by line (difflib's opcodes, the equal ones left out)."""
+    matcher = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines(), autojunk=False)
+    return [op for op in matcher.get_opcodes() if op[0] != "equal"]
+
+
 def test_an_author_adds_a_concept_and_a_relation_and_the_file_changes_by_those_lines(browser, editing_app):
     app, live = editing_app
     before = live.read_text(encoding="utf-8")
@@ -60,18 +76,12 @@ def test_an_author_adds_a_concept_and_a_relation_and_the_file_changes_by_those_l
     choose(page, "From", "Vicarious reward")
     choose(page, "Type", "engages")
     choose(page, "To", "Subjective valuation")
-    references = panel.get_by_label("References", exact=True)
-    references.click()
-    references.fill("harbaugh2007")
-    page.get_by_role("option").filter(has_text="harbaugh2007").first.click()
-    page.keyboard.press("Escape")
-    panel.get_by_label("Note: what the cited work showed", exact=True).fill("Giving engaged reward areas.")
+    cite(page, panel, "harbaugh2007", "Giving engaged reward areas.")
     panel.get_by_role("button", name="Save relation").click()
     expect(panel.get_by_text("Added the relation.")).to_be_visible()
 
     after = live.read_text(encoding="utf-8")
-    matcher = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines(), autojunk=False)
-    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    changes = changed(before, after)
     assert [op[0] for op in changes] == ["insert", "insert"]
     added = [line.strip() for op in changes for line in after.splitlines()[op[3] : op[4]]]
     assert added == [
@@ -142,18 +152,12 @@ def test_an_author_draws_a_relation_on_the_map_and_saving_writes_only_it(browser
     expect(panel.get_by_label("From", exact=True)).to_have_value("Temporoparietal junction")
     expect(panel.get_by_label("To", exact=True)).to_have_value("Anterior insula")
     choose(page, "Type", "is functionally connected with")
-    references = panel.get_by_label("References", exact=True)
-    references.click()
-    references.fill("spreng2009")
-    page.get_by_role("option").filter(has_text="spreng2009").first.click()
-    page.keyboard.press("Escape")
-    panel.get_by_label("Note: what the cited work showed", exact=True).fill("Drawn on the map.")
+    cite(page, panel, "spreng2009", "Drawn on the map.")
     panel.get_by_role("button", name="Save relation").click()
     expect(panel.get_by_text("Added the relation.")).to_be_visible()
 
     after = live.read_text(encoding="utf-8")
-    matcher = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines(), autojunk=False)
-    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    changes = changed(before, after)
     assert [op[0] for op in changes] == ["insert"]
     added = [line.strip() for op in changes for line in after.splitlines()[op[3] : op[4]]]
     assert added == [
