@@ -121,3 +121,12 @@ def test_my_map_downloads_as_a_student_map_and_opens_again_onto_the_board(monkey
         ("mentalizing", "engages", "tpj"),
         ("empathy", "is part of", "mentalizing"),
     }
+
+
+def test_the_address_sets_the_concepts_the_board_offers(monkeypatch):
+    """`?build=1&use=...`: one link hands a class the same exercise, without editing the map file."""
+    at = open_app(monkeypatch, SMALL, build="1", use=["tpj", "mentalizing", "nothing_like_it"])
+    assert not at.exception
+    offered = mounts(at)["build"]["offered"]
+    assert [concept["id"] for concept in offered] == ["tpj", "mentalizing"]
+    assert at.query_params["use"] == ["tpj", "mentalizing"]

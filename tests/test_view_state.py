@@ -132,4 +132,10 @@ def test_build_mode_has_its_address_and_takes_no_other_value(paper, options):
     assert address.decode(address.encode(View(build=1)), options) == View(build=1)
     assert address.read(paper, "?build=1").build == 1
     assert address.read(paper, "?build=2").build == 0
-    assert address.KEYS[-1] == "build"
+    assert address.KEYS[-2:] == ("build", "use")
+
+
+def test_the_address_can_set_the_exercise_concepts_one_link_hands_a_class(paper):
+    view = address.read(paper, "?build=1&use=tpj&use=acc&use=nonsense")
+    assert view.use == ("tpj", "acc")  # what the map lacks is left out
+    assert address.encode(view)["use"] == ["tpj", "acc"]

@@ -24,7 +24,7 @@ from components.view import address
 # The shareable view: the fields of the core's View (components/view/address.py), each kept in the session
 # under its name, which is also its key in the address.
 (SELECTED, KINDS, FACETS, FACET_DEPTH, RELATION_TYPES, DEPTH, PANEL, REFERENCE, PATH, ROUTE, COMPARE, VIEW, STANDINGS,
- PRESENT, STAGE, CONTRAST, TOUR, STEP, QUIZ, BUILD) = address.KEYS  # fmt: skip
+ PRESENT, STAGE, CONTRAST, TOUR, STEP, QUIZ, BUILD, USE) = address.KEYS  # fmt: skip
 TOUR_STEPS = "tour_steps"  # private: how many steps the tour being given has (the arrow keys stop at its end)
 # Components and widgets that own their own state.
 MAP_VIEW = "map_view"

@@ -57,6 +57,7 @@ class View:
     step: int = 1  # its step, from 1
     quiz: int = 0  # the seed of the question set (the same seed, the same questions)
     build: int = 0  # 1: the student draws their own map: the Build panel opens, unless the address names another
+    use: tuple[str, ...] = ()  # the concepts a Build exercise offers, set by the address (else the map file's)
 
     def selection(self, concept_map: ConceptMap) -> Selection | None:
         return Selection.of(concept_map, self.selected)
@@ -121,6 +122,7 @@ def allowed(concept_map: ConceptMap, panels: Collection[str] | None = None) -> d
         "step": range(1, 1 + max((len(tour.steps) for tour in concept_map.tours), default=1)),
         "quiz": QUIZ_SEEDS,
         "build": flag,
+        "use": {*concept_map.concept_by_id},
     }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from components.model.concepts import ConceptMap, Exercise
+from components.model.concepts import ConceptMap
 from components.model.errors import MapError
 from components.model.vocabulary import RELATIONS
 from components.teaching import score, student_maps
@@ -54,7 +54,7 @@ def board(run: Run) -> dict[str, Any] | None:
         "key": KEY,
         "storage": f"{expert.meta.title}@{expert.meta.version}",
         "phrases": PHRASES,
-        "offered": _offered(expert, exercise),
+        "offered": _offered(expert, run.view.use or (exercise.concepts if exercise else ())),
         "start": _start(expert),
         "load": st.session_state.get(OPENED),
         "checked": lit(_checked(run)),
@@ -186,10 +186,10 @@ def _open() -> None:
     st.session_state[OPENED] = {"token": upload.file_id, "drawing": _placed(student_maps.drawing_of(student), "opened")}
 
 
-def _offered(expert: ConceptMap, exercise: Exercise | None) -> list[dict[str, str]]:
-    """The exercise's concepts, as the board offers them."""
+def _offered(expert: ConceptMap, names: tuple[str, ...]) -> list[dict[str, str]]:
+    """The exercise's concepts, as the board offers them: the address's (`?use=`), else the map file's."""
     by_id = expert.concept_by_id
-    return [{"id": name, "label": by_id[name].label} for name in (exercise.concepts if exercise else ())]
+    return [{"id": name, "label": by_id[name].label} for name in names if name in by_id]
 
 
 def _start(expert: ConceptMap) -> dict[str, Any] | None:
