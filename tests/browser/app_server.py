@@ -72,5 +72,24 @@ def serve(concepts: Path, name: str, app: Path = ROOT / "app.py", log_check: boo
         process.terminate()
         process.wait(timeout=15)
     if log_check:
-        assert "Traceback" not in log.read_text(), f"the server logged a traceback; see {log}"
+        assert not app_tracebacks(log.read_text()), f"the server logged a traceback; see {log}"
         assert not outbound.exists(), f"the server tried to reach another host; see {outbound}"
+
+
+# A browser that hangs up while Streamlit's server accepts or closes its websocket makes the server log a
+# traceback of its own (starlette's WebSocketDisconnected, no frame of the app's): a race of the transport,
+# seen once in several hundred test sessions, not an error of the app. Every other traceback counts.
+TRANSPORT = "starlette.websockets.WebSocketDisconnected"
+
+
+def app_tracebacks(log: str) -> list[str]:
+    """The tracebacks in a server's log, but for the transport's own hang-ups (see TRANSPORT)."""
+    found = []
+    for block in log.split("Traceback (most recent call last):")[1:]:
+        lines = [line for line in block.splitlines() if line.strip()]
+        chaining = ("During handling of the above exception", "The above exception was the direct cause")
+        last = next((line for line in reversed(lines) if not line.startswith((" ", "\t", *chaining))), "")
+        ours = any("/components/" in line or "app.py" in line for line in lines if line.lstrip().startswith("File "))
+        if ours or not last.startswith(TRANSPORT):
+            found.append(block)
+    return found
