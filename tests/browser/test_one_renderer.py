@@ -82,9 +82,12 @@ def test_the_page_and_the_standalone_explorer_show_the_same(browser: Browser, ap
         click(explorer, hook, item)
         expect(explorer.locator(".atlas-network")).to_have_attribute("data-selected", selected)
         explorer.wait_for_selector(SETTLED)
+        page.wait_for_timeout(400)  # a camera move lasts 250 ms; one may start as the selection's run lands
+        page.wait_for_selector(SETTLED)
         camera = view(page, "el => el.atlas.camera()")  # the same view on both: the same names, as large
-        view(explorer, "(el, camera) => el.atlas.moveTo(camera)", camera)
-        explorer.wait_for_timeout(100)  # a frame drawn at the new view
+        for side in (page, explorer):  # both set to it, so a move still under way on either ends here
+            view(side, "(el, camera) => el.atlas.moveTo(camera)", camera)
+            side.wait_for_timeout(100)  # a frame drawn at the new view
         assert shown(explorer) == shown(page), item
     page.context.close()
     explorer.context.close()
